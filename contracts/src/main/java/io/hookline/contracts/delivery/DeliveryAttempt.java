@@ -1,0 +1,42 @@
+package io.hookline.contracts.delivery;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One record per attempt on {@code webhook-delivery-log}, keyed by webhook id. Secret headers are already masked and
+ * bodies capped (with the truncation flags set) when the dispatcher writes it.
+ *
+ * @param errorClass {@code timeout}, {@code connection_refused}, {@code tls}, {@code ssrf_blocked},
+ *                   {@code http_status}, {@code template} ... or null on success
+ */
+public record DeliveryAttempt(
+        String deliveryId,
+        String webhookId,
+        String tenant,
+        int attempt,
+        Instant timestamp,
+        String url,
+        String method,
+        Map<String, String> requestHeaders,
+        String requestBody,
+        boolean requestBodyTruncated,
+        Integer statusCode,
+        Map<String, String> responseHeaders,
+        String responseBody,
+        boolean responseBodyTruncated,
+        long durationMs,
+        Outcome outcome,
+        String error,
+        String errorClass,
+        Instant nextAttemptAt,
+        String eventId,
+        String eventType,
+        String trigger,
+        String eventData) {
+
+    public DeliveryAttempt {
+        requestHeaders = requestHeaders == null ? Map.of() : Map.copyOf(requestHeaders);
+        responseHeaders = responseHeaders == null ? Map.of() : Map.copyOf(responseHeaders);
+    }
+}

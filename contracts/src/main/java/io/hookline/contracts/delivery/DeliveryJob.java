@@ -1,0 +1,53 @@
+package io.hookline.contracts.delivery;
+
+import io.hookline.contracts.webhook.Ordering;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One rendered request to one endpoint for one event, keyed by endpoint on the delivery topics.
+ * {@link #deliveryId()} is stable for an (event, endpoint) pair, so reprocessing an event yields the same id and
+ * receivers can drop duplicates by the {@code webhook-id} header. Secrets are not carried: the dispatcher reads them
+ * from the current webhook config at send time, so a rotated secret applies to pending retries.
+ *
+ * @param position the event's place in its {@code domain-events} partition ({@code partition:offset}), which orders
+ *                 events of one subject
+ * @param attempt  1 for the first attempt, incremented on every retry
+ * @param dueAt    when a retry may be sent; null for the first attempt
+ */
+public record DeliveryJob(
+        String deliveryId,
+        String webhookId,
+        long webhookVersion,
+        String tenant,
+        String url,
+        String method,
+        Map<String, String> headers,
+        String body,
+        String eventId,
+        String eventType,
+        String eventSubject,
+        String trigger,
+        String eventData,
+        String position,
+        Ordering ordering,
+        int attempt,
+        int maxRetries,
+        int timeoutMs,
+        Instant createdAt,
+        Instant dueAt,
+        String lastError,
+        String redeliveryOf) {
+
+    public DeliveryJob {
+        headers = headers == null ? Map.of() : Map.copyOf(headers);
+        ordering = ordering == null ? Ordering.NONE : ordering;
+        attempt = Math.max(attempt, 1);
+    }
+
+    public DeliveryJob nextAttempt(Instant due, String error) {
+        return new DeliveryJob(deliveryId, webhookId, webhookVersion, tenant, url, method, headers, body, eventId,
+                eventType, eventSubject, trigger, eventData, position, ordering, attempt + 1, maxRetries, timeoutMs,
+                createdAt, due, error, redeliveryOf);
+    }
+}

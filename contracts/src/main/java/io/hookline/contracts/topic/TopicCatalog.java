@@ -1,0 +1,44 @@
+package io.hookline.contracts.topic;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Every topic Hookline needs, with its cleanup policy, for one installation prefix. */
+public final class TopicCatalog {
+
+    private static final String COMPACT = "compact";
+    private static final String DELETE = "delete";
+    private static final Duration DEFAULT_LOG_RETENTION = Duration.ofDays(30);
+    private static final Duration DLQ_RETENTION = Duration.ofDays(14);
+    private static final Duration EVENT_RETENTION = Duration.ofDays(7);
+
+    private TopicCatalog() {
+    }
+
+    public static List<TopicSpec> all(String prefix, int partitions) {
+        List<TopicSpec> specs = new ArrayList<>();
+        specs.add(deleted(Topics.DOMAIN_EVENTS, prefix, partitions, EVENT_RETENTION));
+        specs.add(deleted(Topics.DOMAIN_EVENTS_DLQ, prefix, 1, DLQ_RETENTION));
+        specs.add(new TopicSpec(Topics.WEBHOOK_CONFIG.withPrefix(prefix).name(), 1, Map.of(
+                "cleanup.policy", COMPACT,
+                "min.compaction.lag.ms", "0",
+                "segment.ms", String.valueOf(Duration.ofHours(1).toMillis()))));
+        specs.add(deleted(Topics.WEBHOOK_DELIVERIES, prefix, partitions, EVENT_RETENTION));
+        for (RetryTier tier : RetryTier.values()) {
+            // A retry must outlive its delay with room to spare for an outage of the dispatcher.
+            specs.add(deleted(Topics.retryTier(tier), prefix, partitions, tier.delay().plus(EVENT_RETENTION)));
+        }
+        specs.add(deleted(Topics.WEBHOOK_DELIVERIES_DLQ, prefix, partitions, DLQ_RETENTION));
+        specs.add(deleted(Topics.WEBHOOK_DELIVERY_LOG, prefix, partitions, DEFAULT_LOG_RETENTION));
+        specs.add(deleted(Topics.WEBHOOK_OPERATIONAL_EVENTS, prefix, partitions, DEFAULT_LOG_RETENTION));
+        return specs;
+    }
+
+    private static TopicSpec deleted(Topic<?, ?> topic, String prefix, int partitions, Duration retention) {
+        return new TopicSpec(topic.withPrefix(prefix).name(), partitions, Map.of(
+                "cleanup.policy", DELETE,
+                "retention.ms", String.valueOf(retention.toMillis())));
+    }
+}

@@ -1,0 +1,42 @@
+package io.hookline.contracts.topic;
+
+import io.hookline.contracts.delivery.DeliveryAttempt;
+import io.hookline.contracts.delivery.DeliveryJob;
+import io.hookline.contracts.json.JsonSerde;
+import io.hookline.contracts.webhook.WebhookConfig;
+import org.apache.kafka.common.serialization.Serdes;
+
+/** Every topic of the public contract (CONTRACT.md section 3), without installation prefix. */
+public final class Topics {
+
+    public static final Topic<String, byte[]> DOMAIN_EVENTS =
+            new Topic<>("domain-events", Serdes.String(), Serdes.ByteArray());
+
+    public static final Topic<String, byte[]> DOMAIN_EVENTS_DLQ =
+            new Topic<>("domain-events-dlq", Serdes.String(), Serdes.ByteArray());
+
+    public static final Topic<String, WebhookConfig> WEBHOOK_CONFIG =
+            new Topic<>("webhook-config", Serdes.String(), new JsonSerde<>(WebhookConfig.class));
+
+    public static final Topic<String, DeliveryJob> WEBHOOK_DELIVERIES =
+            new Topic<>("webhook-deliveries", Serdes.String(), new JsonSerde<>(DeliveryJob.class));
+
+    public static final Topic<String, DeliveryJob> WEBHOOK_DELIVERIES_DLQ =
+            new Topic<>("webhook-deliveries-dlq", Serdes.String(), new JsonSerde<>(DeliveryJob.class));
+
+    public static final Topic<String, DeliveryAttempt> WEBHOOK_DELIVERY_LOG =
+            new Topic<>("webhook-delivery-log", Serdes.String(), new JsonSerde<>(DeliveryAttempt.class));
+
+    /** CloudEvents (structured JSON) about endpoints: attempt.exhausted, endpoint.disabled, endpoint.recovered. */
+    public static final Topic<String, byte[]> WEBHOOK_OPERATIONAL_EVENTS =
+            new Topic<>("webhook-operational-events", Serdes.String(), Serdes.ByteArray());
+
+    private Topics() {
+    }
+
+    /** The retry tier topic for one delay, e.g. {@code webhook-deliveries-retry-10s}. */
+    public static Topic<String, DeliveryJob> retryTier(RetryTier tier) {
+        return new Topic<>("webhook-deliveries-retry-" + tier.suffix(), Serdes.String(),
+                new JsonSerde<>(DeliveryJob.class));
+    }
+}
