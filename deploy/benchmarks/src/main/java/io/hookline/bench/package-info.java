@@ -1,0 +1,2 @@
+/** Benchmarks: run by hand, report ratios; never asserted in tests. */
+package io.hookline.bench;

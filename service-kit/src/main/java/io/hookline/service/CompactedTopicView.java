@@ -1,0 +1,220 @@
+package io.hookline.service;
+
+import io.hookline.contracts.topic.Topic;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This instance's materialization of a compacted topic: every partition read from the beginning, without a consumer
+ * group, into a map (a tombstone removes the key). {@link #awaitCaughtUp} gives read-your-writes: it waits until
+ * everything written to the topic before the call, by any instance, is applied here.
+ */
+public final class CompactedTopicView<V> implements KafkaComponent, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CompactedTopicView.class);
+    private static final Duration POLL = Duration.ofMillis(100);
+
+    private final String name;
+    private final Topic<String, V> topic;
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final Admin admin;
+    private final Map<String, V> entries = new ConcurrentHashMap<>();
+    private final Map<Integer, Long> appliedUpTo = new ConcurrentHashMap<>();
+    private final List<BiConsumer<String, V>> listeners = new CopyOnWriteArrayList<>();
+    private final Object progress = new Object();
+    private final Thread thread;
+    private volatile boolean running;
+    private volatile boolean loaded;
+
+    public CompactedTopicView(String name, String bootstrapServers, Topic<String, V> topic) {
+        this.name = name;
+        this.topic = topic;
+        this.consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.CLIENT_ID_CONFIG, name,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.CLIENT_ID_CONFIG, name + "-admin"));
+        this.thread = new Thread(this::run, name);
+        this.thread.setDaemon(true);
+    }
+
+    /** Called on this view's thread for every applied record, with null for a tombstone. */
+    public void addListener(BiConsumer<String, V> listener) {
+        listeners.add(listener);
+    }
+
+    /** Starts reading and returns once the topic's current content is loaded. */
+    public void start(Duration timeout) {
+        running = true;
+        thread.start();
+        if (!awaitCaughtUp(timeout)) {
+            throw new IllegalStateException(name + " could not load " + topic.name() + " within " + timeout);
+        }
+        loaded = true;
+        LOG.info("{} loaded {} entries from {}", name, entries.size(), topic.name());
+    }
+
+    public Optional<V> get(String key) {
+        return Optional.ofNullable(entries.get(key));
+    }
+
+    public Collection<V> values() {
+        return entries.values();
+    }
+
+    public int size() {
+        return entries.size();
+    }
+
+    /** Waits until every record written before this call is applied; false when the timeout passed first. */
+    public boolean awaitCaughtUp(Duration timeout) {
+        return awaitOffsets(endOffsets(timeout), timeout);
+    }
+
+    /** Waits until the record at {@code offset} of {@code partition} is applied; false on timeout. */
+    public boolean awaitApplied(int partition, long offset, Duration timeout) {
+        return awaitOffsets(Map.of(partition, offset + 1), timeout);
+    }
+
+    private boolean awaitOffsets(Map<Integer, Long> targets, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (progress) {
+            while (!reached(targets)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !thread.isAlive()) {
+                    return false;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(progress, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private boolean reached(Map<Integer, Long> targets) {
+        return targets.entrySet().stream()
+                .allMatch(target -> appliedUpTo.getOrDefault(target.getKey(), 0L) >= target.getValue());
+    }
+
+    private Map<Integer, Long> endOffsets(Duration timeout) {
+        try {
+            var partitions = admin.describeTopics(List.of(topic.name())).allTopicNames()
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(topic.name()).partitions();
+            Map<TopicPartition, OffsetSpec> request = partitions.stream().collect(Collectors.toMap(
+                    info -> new TopicPartition(topic.name(), info.partition()), info -> OffsetSpec.latest()));
+            return admin.listOffsets(request).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS).entrySet().stream()
+                    .collect(Collectors.toMap(entry -> entry.getKey().partition(), entry -> entry.getValue().offset()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while reading the end of " + topic.name(), e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Cannot read the end offsets of " + topic.name(), e);
+        }
+    }
+
+    private void run() {
+        try {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
+                    .map(info -> new TopicPartition(topic.name(), info.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            while (running) {
+                var records = consumer.poll(POLL);
+                for (ConsumerRecord<byte[], byte[]> record : records) {
+                    apply(record);
+                }
+                for (TopicPartition partition : partitions) {
+                    appliedUpTo.put(partition.partition(), consumer.position(partition));
+                }
+                synchronized (progress) {
+                    progress.notifyAll();
+                }
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                LOG.error("{} woken up while running", name, e);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("{} stopped reading {}", name, topic.name(), e);
+        } finally {
+            consumer.close();
+        }
+    }
+
+    private void apply(ConsumerRecord<byte[], byte[]> record) {
+        String key = record.key() == null ? null
+                : topic.keySerde().deserializer().deserialize(record.topic(), record.key());
+        if (key == null) {
+            LOG.warn("{} skipped a record without key at {}-{}@{}", name, record.topic(), record.partition(),
+                    record.offset());
+            return;
+        }
+        V value;
+        try {
+            value = topic.valueSerde().deserializer().deserialize(record.topic(), record.value());
+        } catch (RuntimeException e) {
+            LOG.error("{} skipped an unreadable record for key {} at {}-{}@{}", name, key, record.topic(),
+                    record.partition(), record.offset(), e);
+            return;
+        }
+        if (value == null) {
+            entries.remove(key);
+        } else {
+            entries.put(key, value);
+        }
+        for (BiConsumer<String, V> listener : listeners) {
+            listener.accept(key, value);
+        }
+    }
+
+    @Override
+    public String componentName() {
+        return name;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return loaded && thread.isAlive();
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+        try {
+            thread.join(Duration.ofSeconds(10).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        admin.close(Duration.ofSeconds(5));
+    }
+}
