@@ -21,10 +21,8 @@ public final class TopicCatalog {
         List<TopicSpec> specs = new ArrayList<>();
         specs.add(deleted(Topics.DOMAIN_EVENTS, prefix, partitions, EVENT_RETENTION));
         specs.add(deleted(Topics.DOMAIN_EVENTS_DLQ, prefix, 1, DLQ_RETENTION));
-        specs.add(new TopicSpec(Topics.WEBHOOK_CONFIG.withPrefix(prefix).name(), 1, Map.of(
-                "cleanup.policy", COMPACT,
-                "min.compaction.lag.ms", "0",
-                "segment.ms", String.valueOf(Duration.ofHours(1).toMillis()))));
+        specs.add(compacted(Topics.WEBHOOK_CONFIG, prefix));
+        specs.add(compacted(Topics.API_TOKENS, prefix));
         specs.add(deleted(Topics.WEBHOOK_DELIVERIES, prefix, partitions, EVENT_RETENTION));
         for (RetryTier tier : RetryTier.values()) {
             // A retry must outlive its delay with room to spare for an outage of the dispatcher.
@@ -34,6 +32,14 @@ public final class TopicCatalog {
         specs.add(deleted(Topics.WEBHOOK_DELIVERY_LOG, prefix, partitions, DEFAULT_LOG_RETENTION));
         specs.add(deleted(Topics.WEBHOOK_OPERATIONAL_EVENTS, prefix, partitions, DEFAULT_LOG_RETENTION));
         return specs;
+    }
+
+    /** One partition: these views are small and every instance reads all of it, in write order. */
+    private static TopicSpec compacted(Topic<?, ?> topic, String prefix) {
+        return new TopicSpec(topic.withPrefix(prefix).name(), 1, Map.of(
+                "cleanup.policy", COMPACT,
+                "min.compaction.lag.ms", "0",
+                "segment.ms", String.valueOf(Duration.ofHours(1).toMillis())));
     }
 
     private static TopicSpec deleted(Topic<?, ?> topic, String prefix, int partitions, Duration retention) {

@@ -1,5 +1,6 @@
 package io.hookline.contracts.topic;
 
+import io.hookline.contracts.auth.ApiToken;
 import io.hookline.contracts.delivery.DeliveryAttempt;
 import io.hookline.contracts.delivery.DeliveryJob;
 import io.hookline.contracts.json.JsonSerde;
@@ -30,6 +31,10 @@ public final class Topics {
     /** CloudEvents (structured JSON) about endpoints: attempt.exhausted, endpoint.disabled, endpoint.recovered. */
     public static final Topic<String, byte[]> WEBHOOK_OPERATIONAL_EVENTS =
             new Topic<>("webhook-operational-events", Serdes.String(), Serdes.ByteArray());
+
+    /** Internal: API tokens (hashes only), compacted, keyed by token id; a tombstone revokes. */
+    public static final Topic<String, ApiToken> API_TOKENS =
+            new Topic<>("api-tokens", Serdes.String(), new JsonSerde<>(ApiToken.class));
 
     private Topics() {
     }
