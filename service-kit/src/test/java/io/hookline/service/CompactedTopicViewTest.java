@@ -1,0 +1,129 @@
+package io.hookline.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.hookline.contracts.topic.Topic;
+import io.hookline.testkit.SharedKafka;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class CompactedTopicViewTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final List<AutoCloseable> opened = new ArrayList<>();
+    private Topic<String, String> topic;
+    private KafkaProducer<String, String> producer;
+
+    @BeforeEach
+    void createTopic() {
+        topic = new Topic<>(SharedKafka.uniqueName("view"), Serdes.String(), Serdes.String());
+        SharedKafka.createTopics(1, topic.name());
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers()),
+                new StringSerializer(), new StringSerializer());
+        opened.add(producer);
+    }
+
+    @AfterEach
+    void closeAll() throws Exception {
+        for (AutoCloseable closeable : opened) {
+            closeable.close();
+        }
+    }
+
+    @Test
+    void shouldLoadWhatTheTopicHeldBeforeStart() throws Exception {
+        write("a", "1");
+        write("b", "2");
+        write("a", "3");
+
+        CompactedTopicView<String> view = started();
+
+        assertThat(view.get("a")).contains("3");
+        assertThat(view.get("b")).contains("2");
+        assertThat(view.size()).isEqualTo(2);
+        assertThat(view.isRunning()).isTrue();
+    }
+
+    @Test
+    void shouldApplyATombstoneAsARemoval() throws Exception {
+        CompactedTopicView<String> view = started();
+        write("a", "1");
+        RecordMetadata tombstone = write("a", null);
+
+        assertThat(view.awaitApplied(tombstone.partition(), tombstone.offset(), TIMEOUT)).isTrue();
+        assertThat(view.get("a")).isEmpty();
+    }
+
+    @Test
+    void shouldSeeAWriteOfAnotherProducerAfterAwaitingCatchUp() throws Exception {
+        CompactedTopicView<String> view = started();
+        write("k", "v");
+
+        assertThat(view.awaitCaughtUp(TIMEOUT)).isTrue();
+        assertThat(view.get("k")).contains("v");
+    }
+
+    @Test
+    void shouldTellListenersAboutEveryChange() throws Exception {
+        CompactedTopicView<String> view = view();
+        List<String> changes = new CopyOnWriteArrayList<>();
+        view.addListener((key, value) -> changes.add(key + "=" + value));
+        write("x", "1");
+        view.start(TIMEOUT);
+        write("x", null);
+
+        assertThat(view.awaitCaughtUp(TIMEOUT)).isTrue();
+        assertThat(changes).containsExactly("x=1", "x=null");
+    }
+
+    @Test
+    void shouldSkipAnUnreadableRecordAndGoOn() throws Exception {
+        Topic<String, Integer> numbers = new Topic<>(topic.name(), Serdes.String(), Serdes.Integer());
+        CompactedTopicView<Integer> view = new CompactedTopicView<>("numbers", SharedKafka.bootstrapServers(), numbers);
+        opened.add(view);
+        write("bad", "not four bytes");
+        view.start(TIMEOUT);
+
+        assertThat(view.get("bad")).isEmpty();
+        assertThat(view.isRunning()).isTrue();
+    }
+
+    @Test
+    void shouldRefuseToStartOnAMissingTopic() {
+        Topic<String, String> missing = new Topic<>(SharedKafka.uniqueName("missing"), Serdes.String(), Serdes.String());
+        CompactedTopicView<String> view = new CompactedTopicView<>("missing", SharedKafka.bootstrapServers(), missing);
+        opened.add(view);
+
+        assertThatThrownBy(() -> view.start(Duration.ofSeconds(3))).isInstanceOf(IllegalStateException.class);
+    }
+
+    private CompactedTopicView<String> started() {
+        CompactedTopicView<String> view = view();
+        view.start(TIMEOUT);
+        return view;
+    }
+
+    private CompactedTopicView<String> view() {
+        CompactedTopicView<String> view = new CompactedTopicView<>("test-view", SharedKafka.bootstrapServers(), topic);
+        opened.add(view);
+        return view;
+    }
+
+    private RecordMetadata write(String key, String value) throws Exception {
+        return producer.send(new ProducerRecord<>(topic.name(), key, value)).get();
+    }
+}
