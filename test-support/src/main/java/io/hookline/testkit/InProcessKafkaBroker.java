@@ -1,5 +1,6 @@
 package io.hookline.testkit;
 
+import java.nio.file.Files;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.slf4j.Logger;
@@ -14,7 +15,10 @@ final class InProcessKafkaBroker implements KafkaBroker {
 
     InProcessKafkaBroker() {
         try {
+            // Our own directory: Kafka's default temp dirs are deleted by a shutdown hook of their own, which races
+            // with stopping the broker at JVM exit and makes it halt the JVM on a "failed" log dir.
             cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                    .setBaseDirectory(Files.createTempDirectory("hookline-kafka"))
                     .setCombined(true)
                     .setNumBrokerNodes(1)
                     .setNumControllerNodes(1)
@@ -26,6 +30,7 @@ final class InProcessKafkaBroker implements KafkaBroker {
                     .setConfigProp("transaction.state.log.num.partitions", "4")
                     .setConfigProp("group.initial.rebalance.delay.ms", "0")
                     .setConfigProp("auto.create.topics.enable", "false")
+                    .setDeleteOnClose(true)
                     .build();
             cluster.format();
             cluster.startup();

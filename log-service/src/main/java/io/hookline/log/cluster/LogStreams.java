@@ -11,9 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.http.server.HttpServerConfiguration;
 import jakarta.annotation.PreDestroy;
-import java.time.Duration;
 import java.util.Properties;
-import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -23,7 +21,6 @@ import org.apache.kafka.streams.state.HostInfo;
 @Context
 public final class LogStreams implements KafkaComponent, AutoCloseable {
 
-    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
     private static final int DEFAULT_PORT = 8084;
 
     private final ManagedStreams managed;
@@ -80,10 +77,6 @@ public final class LogStreams implements KafkaComponent, AutoCloseable {
     @PreDestroy
     @Override
     public void close() {
-        // Leaving the group lets the other instances take over this one's partitions at once, not after the
-        // session timeout; ManagedStreams' own close then only unbinds the metrics.
-        managed.streams().close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
-                .withTimeout(CLOSE_TIMEOUT));
         managed.close();
     }
 }

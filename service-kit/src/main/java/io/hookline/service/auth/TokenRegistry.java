@@ -8,6 +8,7 @@ import io.hookline.contracts.webhook.WebhookConfig;
 import io.hookline.service.CompactedTopicView;
 import io.hookline.service.KafkaComponent;
 import io.hookline.service.KafkaSettings;
+import io.hookline.service.TopicBootstrap;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PreDestroy;
@@ -26,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @Requires(property = "hookline.auth.enabled", value = "true")
 public final class TokenRegistry implements KafkaComponent, AutoCloseable {
 
-    static final String ADMIN_TOKEN_ID = "bootstrap-admin";
+    static final String ADMIN_TOKEN_ID = Caller.BOOTSTRAP_ADMIN_ID;
     private static final Duration LOAD_TIMEOUT = Duration.ofSeconds(60);
 
     private final CompactedTopicView<ApiToken> view;
@@ -34,7 +35,8 @@ public final class TokenRegistry implements KafkaComponent, AutoCloseable {
     private final Map<String, String> hashById = new ConcurrentHashMap<>();
     private final String adminTokenHash;
 
-    public TokenRegistry(KafkaSettings kafka, AuthSettings settings) {
+    /** Takes the {@link TopicBootstrap} so that the api-tokens topic exists before the view reads it. */
+    public TokenRegistry(KafkaSettings kafka, AuthSettings settings, TopicBootstrap topics) {
         this.adminTokenHash = settings.adminToken() == null || settings.adminToken().isBlank()
                 ? null : TokenHash.of(settings.adminToken());
         this.view = new CompactedTopicView<>("token-registry", kafka.bootstrapServers(),

@@ -1,0 +1,77 @@
+package io.hookline.contracts.signing;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Standard Webhooks signing: {@code webhook-signature} is {@code v1,<base64 HMAC-SHA256 of "id.timestamp.body">},
+ * one entry per live secret, space-separated, so receivers keep verifying while a secret is rotated.
+ */
+public final class WebhookSigner {
+
+    public static final String ID_HEADER = "webhook-id";
+    public static final String TIMESTAMP_HEADER = "webhook-timestamp";
+    public static final String SIGNATURE_HEADER = "webhook-signature";
+    public static final String SECRET_PREFIX = "whsec_";
+    private static final String VERSION = "v1";
+    private static final String HMAC = "HmacSHA256";
+
+    private WebhookSigner() {
+    }
+
+    /** The three Standard Webhooks headers for one request, signed with every given {@code whsec_} secret. */
+    public static Map<String, String> headers(String messageId, Instant timestamp, String body, List<String> secrets) {
+        long seconds = timestamp.getEpochSecond();
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put(ID_HEADER, messageId);
+        headers.put(TIMESTAMP_HEADER, Long.toString(seconds));
+        headers.put(SIGNATURE_HEADER, signatureHeader(messageId, seconds, body, secrets));
+        return headers;
+    }
+
+    /** The value of {@code webhook-signature}: one {@code v1,<signature>} per secret, space-separated. */
+    public static String signatureHeader(String messageId, long timestampSeconds, String body, List<String> secrets) {
+        if (secrets.isEmpty()) {
+            throw new IllegalArgumentException("at least one signing secret is required");
+        }
+        return secrets.stream()
+                .map(secret -> VERSION + "," + sign(messageId, timestampSeconds, body, secret))
+                .collect(Collectors.joining(" "));
+    }
+
+    /** The base64 HMAC-SHA256 of {@code id.timestamp.body} keyed with the secret's decoded base64 part. */
+    public static String sign(String messageId, long timestampSeconds, String body, String secret) {
+        String content = messageId + "." + timestampSeconds + "." + (body == null ? "" : body);
+        try {
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(new SecretKeySpec(keyBytes(secret), HMAC));
+            return Base64.getEncoder().encodeToString(mac.doFinal(content.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        }
+    }
+
+    static byte[] keyBytes(String secret) {
+        if (secret == null || secret.isBlank()) {
+            throw new IllegalArgumentException("signing secret is empty");
+        }
+        String encoded = secret.startsWith(SECRET_PREFIX) ? secret.substring(SECRET_PREFIX.length()) : secret;
+        try {
+            byte[] key = Base64.getDecoder().decode(encoded);
+            if (key.length == 0) {
+                throw new IllegalArgumentException("signing secret is empty");
+            }
+            return key;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("signing secret is not whsec_<base64>", e);
+        }
+    }
+}

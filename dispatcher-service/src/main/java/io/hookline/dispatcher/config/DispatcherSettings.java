@@ -1,0 +1,38 @@
+package io.hookline.dispatcher.config;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import java.time.Duration;
+
+/**
+ * How the dispatcher sends ({@code hookline.dispatcher.*}).
+ *
+ * @param groupId                 consumer group of the delivery and retry topics
+ * @param maxInFlight             jobs taken from Kafka and not finished yet, over all endpoints; above it the
+ *                                dispatcher pauses its partitions (back-pressure)
+ * @param maxInFlightPerEndpoint  concurrent requests to one endpoint
+ * @param maxQueuedPerEndpoint    jobs waiting in memory for one endpoint; the rest are deferred to a retry topic so a
+ *                                slow endpoint never holds the partitions other endpoints share
+ * @param deferDelay              how long a deferred job waits before it is looked at again
+ * @param defaultTimeoutMs        request timeout when a job carries none
+ * @param retryDelayScale         multiplies every retry delay (tests run the schedule fast with e.g. 0.001)
+ * @param retryAfterCap           the longest {@code Retry-After} honoured
+ * @param version                 sent as {@code User-Agent: Hookline/<version>}
+ * @param commitInterval          how often finished offsets are committed
+ */
+@ConfigurationProperties("hookline.dispatcher")
+public record DispatcherSettings(
+        @NotBlank @Bindable(defaultValue = "hookline-dispatcher") String groupId,
+        @Min(1) @Bindable(defaultValue = "2000") int maxInFlight,
+        @Min(1) @Bindable(defaultValue = "10") int maxInFlightPerEndpoint,
+        @Min(1) @Bindable(defaultValue = "200") int maxQueuedPerEndpoint,
+        @Bindable(defaultValue = "5s") Duration deferDelay,
+        @Min(1) @Bindable(defaultValue = "10000") int defaultTimeoutMs,
+        @DecimalMin("0.0") @Bindable(defaultValue = "1.0") double retryDelayScale,
+        @Bindable(defaultValue = "1h") Duration retryAfterCap,
+        @NotBlank @Bindable(defaultValue = "0.1.0") String version,
+        @Bindable(defaultValue = "500ms") Duration commitInterval) {
+}

@@ -1,0 +1,306 @@
+package io.hookline.dispatcher.consumer;
+
+import io.hookline.contracts.delivery.DeliveryJob;
+import io.hookline.contracts.json.Json;
+import io.hookline.dispatcher.config.DispatcherSettings;
+import io.hookline.dispatcher.delivery.DeliveryTopics;
+import io.hookline.dispatcher.endpoint.EndpointLanes;
+import io.hookline.dispatcher.webhook.WebhookDirectory;
+import io.hookline.service.KafkaComponent;
+import io.hookline.service.KafkaSettings;
+import io.micronaut.context.annotation.Context;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.consumer.RangeAssignor;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads {@code webhook-deliveries} and every retry tier with one consumer and never waits on an endpoint: each job is
+ * handed to its endpoint's lane and the loop goes on. Offsets are committed only below the lowest unfinished job of a
+ * partition, so a crash repeats work but never loses it. Too much unfinished work pauses all partitions; a retry
+ * partition whose next job is not due yet is paused until it is.
+ */
+@Context
+public class DeliveryConsumer implements KafkaComponent, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryConsumer.class);
+    private static final Duration POLL = Duration.ofMillis(50);
+
+    private record Completion(PartitionOffsets partition, long offset) {
+    }
+
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final EndpointLanes lanes;
+    private final DeliveryTopics topics;
+    private final DispatcherSettings settings;
+    private final Queue<Completion> completions = new ConcurrentLinkedQueue<>();
+    private final Map<TopicPartition, PartitionOffsets> offsets = new HashMap<>();
+    private final Map<TopicPartition, Instant> notDueUntil = new HashMap<>();
+    private final Thread thread;
+    private volatile boolean running;
+    private volatile boolean commitOnStop = true;
+    private boolean backPressured;
+    private long lastCommitNanos;
+
+    // The webhook directory is injected so the view is loaded before the first job is read.
+    public DeliveryConsumer(KafkaSettings kafka, DispatcherSettings settings, DeliveryTopics topics,
+                            EndpointLanes lanes, WebhookDirectory webhooks) {
+        this.settings = settings;
+        this.topics = topics;
+        this.lanes = lanes;
+        this.consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, settings.groupId(),
+                ConsumerConfig.CLIENT_ID_CONFIG, "dispatcher-" + settings.groupId(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500,
+                // Range assignment gives one instance the same partition of every delivery topic: all jobs of an
+                // endpoint (main topic and retry tiers) meet in one place, which per-endpoint limits rely on.
+                ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, RangeAssignor.class.getName()),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        this.thread = new Thread(this::run, "dispatcher-consumer");
+    }
+
+    @PostConstruct
+    void start() {
+        running = true;
+        thread.start();
+    }
+
+    private void run() {
+        try {
+            consumer.subscribe(topics.consumed(), new Rebalance());
+            while (running) {
+                var records = consumer.poll(POLL);
+                applyCompletions();
+                for (TopicPartition partition : records.partitions()) {
+                    take(partition, records.records(partition));
+                }
+                applyCompletions();
+                updatePauses();
+                commitIfDue(false);
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                LOG.error("Delivery consumer woken up while running", e);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Delivery consumer stopped", e);
+        } finally {
+            running = false;
+            if (commitOnStop) {
+                commitFinished();
+            }
+            consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(5)));
+        }
+    }
+
+    private void commitFinished() {
+        try {
+            applyCompletions();
+            commitIfDue(true);
+        } catch (WakeupException e) {
+            // close() woke the consumer while it was committing: try once more, wakeups fire only once.
+            commitIfDue(true);
+        } catch (RuntimeException e) {
+            LOG.warn("Last offset commit failed; unfinished work is read again by the next owner", e);
+        }
+    }
+
+    private void take(TopicPartition partition, List<ConsumerRecord<String, byte[]>> records) {
+        PartitionOffsets tracked = offsets.get(partition);
+        if (tracked == null) {
+            return;
+        }
+        Instant now = Instant.now();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            DeliveryJob job = parse(record);
+            if (job == null) {
+                tracked.skipped(record.offset());
+                continue;
+            }
+            if (job.dueAt() != null && job.dueAt().isAfter(now)) {
+                // Read it again when it is due; the partition rests until then.
+                consumer.seek(partition, record.offset());
+                notDueUntil.put(partition, job.dueAt());
+                return;
+            }
+            tracked.started(record.offset());
+            long offset = record.offset();
+            lanes.submit(job, () -> completions.add(new Completion(tracked, offset)));
+        }
+    }
+
+    private static DeliveryJob parse(ConsumerRecord<String, byte[]> record) {
+        if (record.value() == null) {
+            LOG.error("Skipped an empty delivery job at {}-{}@{}", record.topic(), record.partition(), record.offset());
+            return null;
+        }
+        try {
+            return Json.fromBytes(record.value(), DeliveryJob.class);
+        } catch (RuntimeException e) {
+            LOG.error("Skipped an unreadable delivery job at {}-{}@{}", record.topic(), record.partition(),
+                    record.offset(), e);
+            return null;
+        }
+    }
+
+    private void applyCompletions() {
+        Completion completion;
+        while ((completion = completions.poll()) != null) {
+            completion.partition().finished(completion.offset());
+        }
+    }
+
+    private void updatePauses() {
+        int unfinished = offsets.values().stream().mapToInt(PartitionOffsets::unfinishedCount).sum();
+        if (!backPressured && unfinished >= settings.maxInFlight()) {
+            backPressured = true;
+            LOG.warn("{} jobs unfinished: pausing consumption", unfinished);
+        } else if (backPressured && unfinished <= settings.maxInFlight() * 3 / 4) {
+            backPressured = false;
+            LOG.info("{} jobs unfinished: resuming consumption", unfinished);
+        }
+        Instant now = Instant.now();
+        notDueUntil.values().removeIf(due -> !due.isAfter(now));
+        Set<TopicPartition> assigned = consumer.assignment();
+        Set<TopicPartition> wanted = new HashSet<>(backPressured ? assigned : notDueUntil.keySet());
+        wanted.retainAll(assigned);
+        Set<TopicPartition> paused = consumer.paused();
+        Set<TopicPartition> toPause = new HashSet<>(wanted);
+        toPause.removeAll(paused);
+        Set<TopicPartition> toResume = new HashSet<>(paused);
+        toResume.removeAll(wanted);
+        if (!toPause.isEmpty()) {
+            consumer.pause(toPause);
+        }
+        if (!toResume.isEmpty()) {
+            consumer.resume(toResume);
+        }
+    }
+
+    private void commitIfDue(boolean now) {
+        long elapsed = System.nanoTime() - lastCommitNanos;
+        if (!now && elapsed < settings.commitInterval().toNanos()) {
+            return;
+        }
+        lastCommitNanos = System.nanoTime();
+        Map<TopicPartition, OffsetAndMetadata> commits = committable(offsets.keySet());
+        if (commits.isEmpty()) {
+            return;
+        }
+        if (now) {
+            consumer.commitSync(commits);
+            markCommitted(commits);
+        } else {
+            consumer.commitAsync(commits, (done, error) -> {
+                if (error == null) {
+                    markCommitted(done);
+                } else {
+                    LOG.warn("Offset commit failed; the next one covers it", error);
+                }
+            });
+        }
+    }
+
+    private Map<TopicPartition, OffsetAndMetadata> committable(Collection<TopicPartition> partitions) {
+        Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
+        for (TopicPartition partition : partitions) {
+            PartitionOffsets tracked = offsets.get(partition);
+            if (tracked != null) {
+                tracked.toCommit().ifPresent(offset -> commits.put(partition, new OffsetAndMetadata(offset)));
+            }
+        }
+        return commits;
+    }
+
+    private void markCommitted(Map<TopicPartition, OffsetAndMetadata> commits) {
+        commits.forEach((partition, offset) -> {
+            PartitionOffsets tracked = offsets.get(partition);
+            if (tracked != null) {
+                tracked.committed(offset.offset());
+            }
+        });
+    }
+
+    @Override
+    public String componentName() {
+        return "dispatcher-consumer";
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running && thread.isAlive();
+    }
+
+    /** Stops as a crash would: nothing more is committed, so unfinished jobs are read again by the next owner. */
+    public void halt() {
+        commitOnStop = false;
+        close();
+    }
+
+    @PreDestroy
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+        try {
+            thread.join(Duration.ofSeconds(15).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private final class Rebalance implements ConsumerRebalanceListener {
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            applyCompletions();
+            Map<TopicPartition, OffsetAndMetadata> commits = committable(partitions);
+            if (!commits.isEmpty()) {
+                consumer.commitSync(commits);
+            }
+            forget(partitions);
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            forget(partitions);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            for (TopicPartition partition : partitions) {
+                offsets.put(partition, new PartitionOffsets());
+            }
+        }
+
+        private void forget(Collection<TopicPartition> partitions) {
+            for (TopicPartition partition : partitions) {
+                offsets.remove(partition);
+                notDueUntil.remove(partition);
+            }
+        }
+    }
+}

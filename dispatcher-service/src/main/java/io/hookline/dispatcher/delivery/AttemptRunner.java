@@ -1,0 +1,90 @@
+package io.hookline.dispatcher.delivery;
+
+import io.hookline.contracts.delivery.DeliveryAttempt;
+import io.hookline.contracts.delivery.DeliveryJob;
+import io.hookline.contracts.delivery.Outcome;
+import io.hookline.contracts.webhook.WebhookConfig;
+import io.hookline.dispatcher.config.DispatcherSettings;
+import io.hookline.dispatcher.http.HttpOutcome;
+import io.hookline.dispatcher.http.HttpSender;
+import io.hookline.dispatcher.http.OutgoingRequest;
+import io.hookline.dispatcher.request.RequestBuilder;
+import io.hookline.dispatcher.webhook.WebhookDirectory;
+import io.hookline.dispatcher.webhook.WebhookSecrets;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Runs one attempt of one job against the webhook as configured now: refuses it when the webhook is gone, disabled
+ * or no longer has the URL, else signs and sends it, and hands the response to the {@link OutcomeHandler}.
+ */
+@Singleton
+public class AttemptRunner {
+
+    static final int MAX_TIMEOUT_MS = 30_000;
+
+    private final WebhookDirectory webhooks;
+    private final RequestBuilder requests;
+    private final HttpSender sender;
+    private final OutcomeHandler outcomes;
+    private final DispatcherSettings settings;
+    private final Clock clock = Clock.systemUTC();
+
+    public AttemptRunner(WebhookDirectory webhooks, WebhookSecrets secrets, HttpSender sender,
+                         OutcomeHandler outcomes, DispatcherSettings settings) {
+        this.webhooks = webhooks;
+        this.requests = new RequestBuilder(secrets, settings.version());
+        this.sender = sender;
+        this.outcomes = outcomes;
+        this.settings = settings;
+    }
+
+    public CompletableFuture<AttemptResult> attempt(DeliveryJob job) {
+        Instant startedAt = clock.instant();
+        Optional<WebhookConfig> found = webhooks.webhookFor(job);
+        Optional<Refusal> refusal = refusal(job, found);
+        if (refusal.isPresent()) {
+            DeliveryAttempt record = AttemptRecords.notSent(job, startedAt, Outcome.FAILED, refusal.get().error(),
+                    refusal.get().errorClass(), null);
+            return outcomes.record(record).thenApply(ignored -> new AttemptResult(Outcome.FAILED, false, false, 0, null));
+        }
+        WebhookConfig webhook = found.get();
+        OutgoingRequest request;
+        try {
+            request = requests.build(job, webhook, timeoutMs(job), startedAt);
+        } catch (IllegalArgumentException e) {
+            // A secret that does not decrypt is an operator's key mistake: retried, so fixing the key saves the job.
+            HttpOutcome failed = HttpOutcome.failure("secret", "cannot use the webhook's secrets: " + e.getMessage(), 0);
+            return outcomes.handle(job, webhook, startedAt, null, failed);
+        }
+        return sender.send(request).thenCompose(http -> outcomes.handle(job, webhook, startedAt, request, http));
+    }
+
+    private int timeoutMs(DeliveryJob job) {
+        int requested = job.timeoutMs() > 0 ? job.timeoutMs() : settings.defaultTimeoutMs();
+        return Math.min(requested, MAX_TIMEOUT_MS);
+    }
+
+    private static Optional<Refusal> refusal(DeliveryJob job, Optional<WebhookConfig> webhook) {
+        if (webhook.isEmpty()) {
+            return Optional.of(new Refusal("webhook_deleted",
+                    "webhook " + job.webhookId() + " was deleted; the delivery is dropped"));
+        }
+        if (!webhook.get().isWebhookEnabled()) {
+            String reason = webhook.get().disabledReason();
+            return Optional.of(new Refusal("disabled", "webhook is disabled"
+                    + (reason == null ? "" : " (" + reason + ")") + "; the delivery is dropped"));
+        }
+        if (!webhook.get().endpoints().contains(job.url())) {
+            return Optional.of(new Refusal("url_removed",
+                    "the URL was removed from the webhook; the delivery is dropped"));
+        }
+        return Optional.empty();
+    }
+
+    private record Refusal(String errorClass, String error) {
+    }
+}

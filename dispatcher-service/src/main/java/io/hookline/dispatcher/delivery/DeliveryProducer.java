@@ -1,0 +1,73 @@
+package io.hookline.dispatcher.delivery;
+
+import io.hookline.contracts.json.Json;
+import io.hookline.service.KafkaSettings;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The dispatcher's one idempotent producer. A job's offset is committed only after everything it produced (attempt
+ * log, retry, dead letter, events) is acknowledged, so a crash in between repeats the attempt instead of losing it.
+ */
+@Singleton
+public class DeliveryProducer implements AutoCloseable {
+
+    private final KafkaProducer<String, byte[]> producer;
+    /**
+     * Acknowledgements are completed here, never on the producer's network thread: what follows an ack may produce
+     * again, and a send that waits for metadata on that thread would block it for max.block.ms.
+     */
+    private final ExecutorService acks = Executors.newFixedThreadPool(2, runnable -> {
+        Thread thread = new Thread(runnable, "dispatcher-acks");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public DeliveryProducer(KafkaSettings kafka) {
+        this.producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ProducerConfig.CLIENT_ID_CONFIG, "dispatcher-producer",
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 2,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    public CompletableFuture<Void> sendJson(String topic, String key, Object value) {
+        return send(topic, key, Json.toBytes(value));
+    }
+
+    public CompletableFuture<Void> send(String topic, String key, byte[] value) {
+        CompletableFuture<Void> acked = new CompletableFuture<>();
+        try {
+            producer.send(new ProducerRecord<>(topic, key, value), (metadata, error) -> acks.execute(() -> {
+                if (error == null) {
+                    acked.complete(null);
+                } else {
+                    acked.completeExceptionally(error);
+                }
+            }));
+        } catch (RuntimeException e) {
+            acked.completeExceptionally(e);
+        }
+        return acked;
+    }
+
+    @PreDestroy
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(10));
+        acks.shutdown();
+    }
+}

@@ -1,0 +1,92 @@
+package io.hookline.dispatcher.http;
+
+import io.hookline.dispatcher.config.DispatcherSettings;
+import io.hookline.dispatcher.config.HooklineSettings;
+import io.hookline.dispatcher.config.SsrfSettings;
+import io.hookline.dispatcher.ssrf.GuardedDnsResolver;
+import io.hookline.dispatcher.ssrf.SsrfGuard;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.net.InetAddress;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.TlsConfig;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.core5.http2.HttpVersionPolicy;
+import org.apache.hc.core5.reactor.IOReactorConfig;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one pooled async HTTP client of the dispatcher: keep-alive HTTP/1.1, HTTP/2 where a TLS endpoint offers it, no
+ * redirects, no automatic retries, no cookies, and name resolution through the SSRF guard.
+ */
+@Factory
+public class HttpClientFactory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpClientFactory.class);
+    private static final Timeout LONGEST_TIMEOUT = Timeout.ofSeconds(31);
+
+    @Singleton
+    SsrfGuard ssrfGuard(SsrfSettings ssrf, HooklineSettings hookline) {
+        boolean enabled = ssrf.enabled() && !hookline.localMode();
+        if (!enabled) {
+            LOG.warn("SSRF guard is off (local mode or hookline.dispatcher.ssrf.enabled=false): "
+                    + "webhooks may reach loopback and private addresses");
+        }
+        return SsrfGuard.fromAllowList(InetAddress::getAllByName, ssrf.allow(), enabled);
+    }
+
+    @Singleton
+    @Bean(preDestroy = "shutdown")
+    @Named("dispatcher-timer")
+    ScheduledExecutorService timer() {
+        return Executors.newScheduledThreadPool(1, runnable -> {
+            Thread thread = new Thread(runnable, "dispatcher-timer");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    CloseableHttpAsyncClient httpClient(SsrfGuard guard, DispatcherSettings settings) {
+        int connections = Math.max(settings.maxInFlight(), settings.maxInFlightPerEndpoint());
+        var connectionManager = PoolingAsyncClientConnectionManagerBuilder.create()
+                .setDnsResolver(new GuardedDnsResolver(guard))
+                .setMaxConnTotal(connections)
+                // Per-endpoint concurrency is bounded by the dispatcher itself; the pool must not add a second,
+                // per-host limit that lets one webhook's backlog block another webhook on the same host.
+                .setMaxConnPerRoute(connections)
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(LONGEST_TIMEOUT)
+                        .setSocketTimeout(LONGEST_TIMEOUT)
+                        .setTimeToLive(TimeValue.ofMinutes(5))
+                        .build())
+                .setDefaultTlsConfig(TlsConfig.custom().setVersionPolicy(HttpVersionPolicy.NEGOTIATE).build())
+                .build();
+        CloseableHttpAsyncClient client = HttpAsyncClients.custom()
+                .setConnectionManager(connectionManager)
+                .setIOReactorConfig(IOReactorConfig.custom().setSoTimeout(LONGEST_TIMEOUT).build())
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .evictIdleConnections(TimeValue.ofSeconds(30))
+                .build();
+        client.start();
+        return client;
+    }
+
+    @Singleton
+    HttpSender httpSender(CloseableHttpAsyncClient client, @Named("dispatcher-timer") ScheduledExecutorService timer) {
+        return new HttpSender(client, timer);
+    }
+}

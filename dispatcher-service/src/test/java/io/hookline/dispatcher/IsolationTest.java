@@ -1,0 +1,120 @@
+package io.hookline.dispatcher;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.hookline.contracts.delivery.DeliveryAttempt;
+import io.hookline.contracts.delivery.DeliveryJob;
+import io.hookline.dispatcher.support.DispatcherKit;
+import io.hookline.dispatcher.support.Webhooks;
+import io.micronaut.context.ApplicationContext;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * A slow endpoint (answers after 5 s, times out at 2 s) and a dead one (refuses connections) share the only partition
+ * with a healthy endpoint; the healthy endpoint's latency must stay what it is without them.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class IsolationTest {
+
+    private final DispatcherKit kit = new DispatcherKit();
+    private final WireMockServer healthy = new WireMockServer(options().dynamicPort());
+    private final WireMockServer slow = new WireMockServer(options().dynamicPort().containerThreads(60));
+    private ApplicationContext dispatcher;
+
+    @BeforeAll
+    void start() {
+        healthy.start();
+        slow.start();
+        healthy.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
+        slow.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withFixedDelay(5000)));
+        dispatcher = kit.start(Map.of(
+                "hookline.kafka.partitions", 1,
+                "hookline.dispatcher.max-in-flight-per-endpoint", 4,
+                "hookline.dispatcher.max-queued-per-endpoint", 10,
+                "hookline.dispatcher.defer-delay", "10s"));
+    }
+
+    @AfterAll
+    void stop() {
+        dispatcher.close();
+        healthy.stop();
+        slow.stop();
+        kit.close();
+    }
+
+    @Test
+    void shouldKeepHealthyEndpointLatencyWhenOthersOnThePartitionAreSlowOrDead() throws IOException {
+        // Given the healthy endpoint's latency alone
+        var good = Webhooks.Spec.of("http://localhost:" + healthy.port() + "/good", kit.cipher,
+                Webhooks.newSigningSecret());
+        var sluggish = Webhooks.Spec.of("http://localhost:" + slow.port() + "/slow", kit.cipher,
+                Webhooks.newSigningSecret()).timeoutMs(2000).maxRetries(0);
+        var dead = Webhooks.Spec.of("http://127.0.0.1:" + closedPort() + "/dead", kit.cipher,
+                Webhooks.newSigningSecret()).maxRetries(0);
+        List.of(good, sluggish, dead).forEach(spec -> kit.publishWebhook(spec.config()));
+        Duration alone = maxLatency(publishAll(good, 10, 0));
+
+        // When slow and dead jobs fill the same partition ahead of and between the healthy ones
+        List<DeliveryJob> goodJobs = new ArrayList<>();
+        List<DeliveryJob> badJobs = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            badJobs.add(publish(sluggish, 100 + i));
+            badJobs.add(publish(dead, 200 + i));
+            if (i % 2 == 1) {
+                goodJobs.add(publish(good, 300 + i));
+            }
+        }
+        Duration mixed = maxLatency(goodJobs);
+
+        // Then healthy deliveries are as fast as before: far below the slow endpoint's 2 s timeout
+        assertThat(mixed).isLessThan(alone.plusMillis(1000));
+        assertThat(mixed).isLessThan(Duration.ofMillis(1500));
+        List<DeliveryAttempt> slowAttempts = await().atMost(DispatcherKit.timeout()).until(
+                () -> kit.attemptsOf(badJobs.get(0).deliveryId()), found -> !found.isEmpty());
+        assertThat(slowAttempts.get(0).errorClass()).isEqualTo("timeout");
+    }
+
+    private List<DeliveryJob> publishAll(Webhooks.Spec spec, int count, int from) {
+        List<DeliveryJob> jobs = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            jobs.add(publish(spec, from + i));
+        }
+        return jobs;
+    }
+
+    private DeliveryJob publish(Webhooks.Spec spec, int position) {
+        DeliveryJob job = spec.job("S-" + position, "{\"n\":" + position + "}", position);
+        kit.publishJob(job);
+        return job;
+    }
+
+    /** From a job's creation to its attempt's end, the slowest of the jobs. */
+    private Duration maxLatency(List<DeliveryJob> jobs) {
+        return jobs.stream().map(job -> {
+            DeliveryAttempt attempt = await().atMost(DispatcherKit.timeout())
+                    .until(() -> kit.attemptsOf(job.deliveryId()), found -> !found.isEmpty()).get(0);
+            return Duration.between(job.createdAt(), attempt.timestamp().plusMillis(attempt.durationMs()));
+        }).max(Duration::compareTo).orElseThrow();
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

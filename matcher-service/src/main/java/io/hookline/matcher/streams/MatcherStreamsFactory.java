@@ -1,0 +1,61 @@
+package io.hookline.matcher.streams;
+
+import io.hookline.matcher.index.WebhookIndex;
+import io.hookline.matcher.topology.MatcherMetrics;
+import io.hookline.matcher.topology.MatcherTopics;
+import io.hookline.matcher.topology.MatcherTopology;
+import io.hookline.rules.template.TemplateEngine;
+import io.hookline.rules.template.TemplateLimits;
+import io.hookline.service.KafkaSettings;
+import io.hookline.service.ManagedStreams;
+import io.hookline.service.TopicBootstrap;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Factory;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+
+/** Builds, starts (at startup) and closes (at shutdown) the matcher's Kafka Streams instance. */
+@Factory
+public class MatcherStreamsFactory {
+
+    /** Big enough for a job carrying a 1 MiB body and the event; compressed, it fits the broker's limit. */
+    private static final int MAX_REQUEST_BYTES = 8 * 1024 * 1024;
+
+    @Context
+    @Bean(preDestroy = "close")
+    ManagedStreams matcherStreams(KafkaSettings kafka, MatcherSettings settings, MeterRegistry registry,
+                                  TopicBootstrap topicsCreatedFirst) {
+        WebhookIndex index = new WebhookIndex();
+        TemplateEngine templates = new TemplateEngine(new TemplateLimits(TemplateLimits.DEFAULT.maxOutputChars(),
+                Duration.ofMillis(settings.templateTimeoutMs()), TemplateLimits.DEFAULT.maxRange(),
+                TemplateLimits.DEFAULT.maxCollectionSize()));
+        StreamsBuilder builder = new StreamsBuilder();
+        MatcherTopology.build(builder, MatcherTopics.withPrefix(kafka.topicPrefix()), templates, index,
+                new MatcherMetrics(registry, index));
+        Topology topology = builder.build();
+        ManagedStreams streams = new ManagedStreams("matcher-streams", topology, properties(kafka, settings), registry);
+        streams.start();
+        return streams;
+    }
+
+    static Properties properties(KafkaSettings kafka, MatcherSettings settings) {
+        Properties properties = new Properties();
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, kafka.topicPrefix() + settings.applicationId());
+        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        properties.put(StreamsConfig.STATE_DIR_CONFIG, settings.effectiveStateDir());
+        properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, settings.processingGuarantee());
+        properties.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.streamThreads());
+        properties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitIntervalMs());
+        properties.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) kafka.replicationFactor());
+        properties.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        properties.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), MAX_REQUEST_BYTES);
+        properties.put(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");
+        return properties;
+    }
+}

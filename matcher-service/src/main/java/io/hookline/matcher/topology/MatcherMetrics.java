@@ -1,0 +1,51 @@
+package io.hookline.matcher.topology;
+
+import io.hookline.matcher.index.WebhookIndex;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/** The matcher's counters, exported on {@code /prometheus} as {@code hookline_matcher_*}. */
+public final class MatcherMetrics {
+
+    private final MeterRegistry registry;
+    private final Counter events;
+    private final Counter jobs;
+    private final Counter templateFailures;
+
+    public MatcherMetrics(MeterRegistry registry, WebhookIndex index) {
+        this.registry = registry;
+        this.events = Counter.builder("hookline.matcher.events").description("Domain events read").register(registry);
+        this.jobs = Counter.builder("hookline.matcher.jobs").description("Delivery jobs produced").register(registry);
+        this.templateFailures = Counter.builder("hookline.matcher.template.failures")
+                .description("Webhooks not sent because a template failed for the event").register(registry);
+        Gauge.builder("hookline.matcher.webhooks", index, WebhookIndex::size)
+                .description("Webhooks in the matcher's index").register(registry);
+    }
+
+    void event() {
+        events.increment();
+    }
+
+    void job() {
+        jobs.increment();
+    }
+
+    void templateFailure() {
+        templateFailures.increment();
+    }
+
+    /** An event sent to the dead-letter topic, by reason ({@code invalid_json}, {@code missing_attribute}, ...). */
+    void invalidEvent(String reason) {
+        Counter.builder("hookline.matcher.events.invalid")
+                .description("Events sent to domain-events-dlq")
+                .tag("reason", reason)
+                .register(registry)
+                .increment();
+    }
+
+    public double invalidEvents(String reason) {
+        Counter counter = registry.find("hookline.matcher.events.invalid").tag("reason", reason).counter();
+        return counter == null ? 0 : counter.count();
+    }
+}

@@ -1,0 +1,126 @@
+package io.hookline.matcher.topology;
+
+import io.hookline.contracts.delivery.DeliveryAttempt;
+import io.hookline.contracts.delivery.DeliveryJob;
+import io.hookline.contracts.json.Json;
+import io.hookline.contracts.json.JsonSerde;
+import io.hookline.contracts.webhook.WebhookConfig;
+import io.hookline.matcher.index.WebhookIndex;
+import io.hookline.rules.template.TemplateEngine;
+import io.hookline.rules.template.TemplateLimits;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+
+/** The matcher topology in a {@link TopologyTestDriver}, with its topics at hand. */
+final class MatcherDriver implements AutoCloseable {
+
+    static final Instant START = Instant.parse("2026-11-22T10:00:00Z");
+    static final MatcherTopics TOPICS = MatcherTopics.withPrefix("t.");
+
+    final WebhookIndex index = new WebhookIndex();
+    final MatcherMetrics metrics = new MatcherMetrics(new SimpleMeterRegistry(), index);
+    final TopologyTestDriver driver;
+    final TestInputTopic<byte[], byte[]> events;
+    final TestInputTopic<String, WebhookConfig> configs;
+    final TestOutputTopic<String, DeliveryJob> jobs;
+    final TestOutputTopic<String, DeliveryAttempt> log;
+    final TestOutputTopic<byte[], byte[]> dlq;
+
+    MatcherDriver() {
+        this(TemplateLimits.DEFAULT);
+    }
+
+    MatcherDriver(TemplateLimits limits) {
+        StreamsBuilder builder = new StreamsBuilder();
+        MatcherTopology.build(builder, TOPICS, new TemplateEngine(limits), index, metrics);
+        Properties properties = new Properties();
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "matcher-test");
+        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        driver = new TopologyTestDriver(builder.build(), properties, START);
+        events = driver.createInputTopic(TOPICS.domainEvents(), Serdes.ByteArray().serializer(),
+                Serdes.ByteArray().serializer(), START, Duration.ofSeconds(1));
+        configs = driver.createInputTopic(TOPICS.webhookConfig(), Serdes.String().serializer(),
+                new JsonSerde<>(WebhookConfig.class).serializer());
+        jobs = driver.createOutputTopic(TOPICS.deliveries(), Serdes.String().deserializer(),
+                new JsonSerde<>(DeliveryJob.class).deserializer());
+        log = driver.createOutputTopic(TOPICS.deliveryLog(), Serdes.String().deserializer(),
+                new JsonSerde<>(DeliveryAttempt.class).deserializer());
+        dlq = driver.createOutputTopic(TOPICS.domainEventsDlq(), Serdes.ByteArray().deserializer(),
+                Serdes.ByteArray().deserializer());
+    }
+
+    MatcherDriver configure(TestWebhooks... webhooks) {
+        for (TestWebhooks webhook : webhooks) {
+            WebhookConfig config = webhook.build();
+            configs.pipeInput(config.id(), config);
+        }
+        return this;
+    }
+
+    void delete(String webhookId) {
+        configs.pipeInput(webhookId, null);
+    }
+
+    void send(String key, String eventJson) {
+        events.pipeInput(key == null ? null : bytes(key), bytes(eventJson));
+    }
+
+    void send(String eventJson) {
+        send("INC-123", eventJson);
+    }
+
+    void sendBinary(String key, byte[] value, Headers headers) {
+        events.pipeInput(new TestRecord<>(bytes(key), value, headers, START));
+    }
+
+    List<DeliveryJob> jobs() {
+        return jobs.readValuesToList();
+    }
+
+    List<TestRecord<String, DeliveryJob>> jobRecords() {
+        return jobs.readRecordsToList();
+    }
+
+    static Headers headers(String... namesAndValues) {
+        RecordHeaders headers = new RecordHeaders();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            headers.add(namesAndValues[i], bytes(namesAndValues[i + 1]));
+        }
+        return headers;
+    }
+
+    static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String text(byte[] bytes) {
+        return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    static String header(Headers headers, String name) {
+        var header = headers.lastHeader(name);
+        return header == null ? null : text(header.value());
+    }
+
+    static String toJson(Object value) {
+        return Json.toString(value);
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}

@@ -1,0 +1,108 @@
+package io.hookline.rules.match;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hookline.contracts.json.Json;
+import io.hookline.rules.FieldError;
+import io.hookline.rules.template.CompiledTemplate;
+import io.hookline.rules.template.TemplateEngine;
+import io.hookline.rules.template.TemplateError;
+import io.hookline.rules.template.TemplateRenderException;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Renders what a matched webhook sends for an event: method, URLs, configured headers (each value a template, or
+ * one template rendering a JSON object of strings) and body ({@code forward_all}: the whole event; {@code data}: the
+ * rendered template; otherwise the standard payload, the CloudEvent itself). Secrets are not touched: the dispatcher
+ * adds authentication and signature headers from the current config. Thread-safe.
+ */
+public final class RequestRenderer {
+
+    private final TemplateEngine templates;
+
+    public RequestRenderer(TemplateEngine templates) {
+        this.templates = templates;
+    }
+
+    public RenderedRequest render(CompiledWebhook webhook, PreparedEvent event) throws RequestRenderException {
+        for (FieldError problem : webhook.problems()) {
+            if (problem.field().startsWith("data") || problem.field().startsWith("headers")) {
+                throw new RequestRenderException(problem.field(), new TemplateError(TemplateError.SYNTAX,
+                        "the webhook's " + problem.field() + " is invalid: " + problem.message(), 0, 0));
+            }
+        }
+        Map<String, String> headers = headers(webhook, event);
+        String body;
+        RenderedRequest.BodyMode mode;
+        if (webhook.config().forwardAll()) {
+            body = event.jsonText();
+            mode = RenderedRequest.BodyMode.FORWARD_ALL;
+        } else if (webhook.dataTemplate() != null) {
+            body = render(webhook.dataTemplate(), event, "data");
+            mode = RenderedRequest.BodyMode.TEMPLATE;
+        } else {
+            body = event.jsonText();
+            mode = RenderedRequest.BodyMode.STANDARD;
+        }
+        return new RenderedRequest(webhook.config().httpMethod(), webhook.config().endpoints(), headers, body, mode);
+    }
+
+    private Map<String, String> headers(CompiledWebhook webhook, PreparedEvent event) throws RequestRenderException {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (Map.Entry<String, CompiledTemplate> header : webhook.headerTemplates().entrySet()) {
+            String field = "headers." + header.getKey();
+            headers.put(header.getKey(), checkedValue(field, render(header.getValue(), event, field)));
+        }
+        if (webhook.headersTemplate() != null) {
+            headers.putAll(headersObject(render(webhook.headersTemplate(), event, "headers")));
+        }
+        return headers;
+    }
+
+    private Map<String, String> headersObject(String rendered) throws RequestRenderException {
+        JsonNode node;
+        try {
+            node = Json.MAPPER.readTree(rendered);
+        } catch (JsonProcessingException e) {
+            throw invalidHeaders("the headers template must render a JSON object, got: " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            throw invalidHeaders("the headers template must render a JSON object of strings");
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (!HeaderNames.isValid(field.getKey())) {
+                throw invalidHeaders("\"" + field.getKey() + "\" is not a valid HTTP header name");
+            }
+            JsonNode value = field.getValue();
+            String text = value.isTextual() ? value.textValue() : value.toString();
+            headers.put(field.getKey(), checkedValue("headers." + field.getKey(), text));
+        }
+        return headers;
+    }
+
+    private String render(CompiledTemplate template, PreparedEvent event, String field)
+            throws RequestRenderException {
+        try {
+            return templates.render(template, event.templateContext());
+        } catch (TemplateRenderException e) {
+            throw new RequestRenderException(field, e.error());
+        }
+    }
+
+    private static String checkedValue(String field, String value) throws RequestRenderException {
+        if (!HeaderNames.isValidValue(value)) {
+            throw new RequestRenderException(field,
+                    new TemplateError(TemplateError.RENDER, "a header value must not contain a line break", 0, 0));
+        }
+        return value;
+    }
+
+    private static RequestRenderException invalidHeaders(String message) {
+        return new RequestRenderException("headers", new TemplateError(TemplateError.RENDER, message, 0, 0));
+    }
+}
