@@ -2,40 +2,37 @@ package io.hookline.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hookline.testkit.SharedKafka;
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import java.util.Map;
+import io.hookline.config.support.ConfigServiceInstance;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-@MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ManagementEndpointsTest implements TestPropertyProvider {
+class ManagementEndpointsTest {
 
-    @Inject
-    @Client("/")
-    HttpClient client;
+    private static ConfigServiceInstance service;
 
-    @Override
-    public Map<String, String> getProperties() {
-        return Map.of("hookline.kafka.bootstrap-servers", SharedKafka.bootstrapServers(),
-                "hookline.kafka.topic-prefix", SharedKafka.uniqueName("mgmt") + ".");
+    @BeforeAll
+    static void start() {
+        service = ConfigServiceInstance.start("mgmt");
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
     }
 
     @Test
-    void shouldReportHealthUp() {
-        String body = client.toBlocking().retrieve(HttpRequest.GET("/health"));
-        assertThat(body).contains("\"status\":\"UP\"");
+    void shouldReportHealthUpWithEveryKafkaComponent() {
+        var response = service.client().get("/health");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body()).contains("\"status\":\"UP\"", "webhook-config-view", "token-registry");
     }
 
     @Test
     void shouldExposePrometheusMetrics() {
-        String body = client.toBlocking().retrieve(HttpRequest.GET("/prometheus"));
-        assertThat(body).contains("jvm_memory_used_bytes");
+        var response = service.client().get("/prometheus");
+
+        assertThat(response.body()).contains("jvm_memory_used_bytes");
     }
 }

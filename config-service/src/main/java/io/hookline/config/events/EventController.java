@@ -1,0 +1,45 @@
+package io.hookline.config.events;
+
+import io.hookline.config.api.JsonBodies;
+import io.hookline.contracts.auth.Scopes;
+import io.hookline.service.auth.Caller;
+import io.hookline.service.auth.RequiresScope;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.RequestAttribute;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+
+/** HTTP ingest of domain events, for producers that do not speak Kafka. */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "events")
+public final class EventController {
+
+    private final EventIngest ingest;
+
+    public EventController(EventIngest ingest) {
+        this.ingest = ingest;
+    }
+
+    @Post("/api/v1/events")
+    @Consumes({MediaType.APPLICATION_JSON, EventPublisher.CONTENT_TYPE, "application/cloudevents-batch+json"})
+    @RequiresScope(Scopes.EVENTS_WRITE)
+    @Operation(operationId = "publishEvents", summary = "Publish one CloudEvent or a JSON array of them to domain-events; 202 with their ids")
+    public HttpResponse<Accepted> publish(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
+                                          @Body @Nullable byte[] body) {
+        return HttpResponse.accepted().body(new Accepted(ingest.ingest(caller, JsonBodies.parse(body))));
+    }
+
+    /** The ids of the events accepted, in request order. */
+    public record Accepted(List<String> ids) {
+    }
+}

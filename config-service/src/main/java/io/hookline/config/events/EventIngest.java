@@ -1,0 +1,78 @@
+package io.hookline.config.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hookline.config.error.ProblemException;
+import io.hookline.config.validation.FieldErrors;
+import io.hookline.contracts.event.DomainEvent;
+import io.hookline.contracts.event.DomainEventParser;
+import io.hookline.contracts.event.InvalidEventException;
+import io.hookline.contracts.json.Json;
+import io.hookline.service.auth.Caller;
+import jakarta.inject.Singleton;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks events posted over HTTP and hands them to Kafka: all or nothing, each keyed by its subject (its id when it
+ * has none), each in the caller's tenant.
+ */
+@Singleton
+public final class EventIngest {
+
+    static final int MAX_EVENTS = 1_000;
+
+    private final DomainEventParser parser = new DomainEventParser();
+    private final EventPublisher publisher;
+
+    public EventIngest(EventPublisher publisher) {
+        this.publisher = publisher;
+    }
+
+    /** The ids of the events accepted; a 400 problem naming each bad element, or 403 for a foreign tenant. */
+    public List<String> ingest(Caller caller, JsonNode body) {
+        boolean batch = body.isArray();
+        List<JsonNode> elements = new ArrayList<>();
+        if (batch) {
+            body.forEach(elements::add);
+            if (elements.isEmpty() || elements.size() > MAX_EVENTS) {
+                throw ProblemException.invalid("", "must hold 1 to " + MAX_EVENTS + " events");
+            }
+        } else {
+            elements.add(body);
+        }
+        FieldErrors errors = new FieldErrors();
+        List<Map.Entry<String, byte[]>> records = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < elements.size(); i++) {
+            String at = batch ? "[" + i + "]" : "";
+            JsonNode element = elements.get(i);
+            try {
+                DomainEvent event = parser.fromJson(element);
+                ObjectNode json = inCallerTenant(caller, (ObjectNode) element, at);
+                records.add(new AbstractMap.SimpleImmutableEntry<>(
+                        event.subject() != null ? event.subject() : event.id(), Json.toBytes(json)));
+                ids.add(event.id());
+            } catch (InvalidEventException e) {
+                errors.add(at, e.getMessage() + " (" + e.reason() + ")");
+            }
+        }
+        errors.throwIfAny();
+        publisher.publish(records);
+        return ids;
+    }
+
+    private static ObjectNode inCallerTenant(Caller caller, ObjectNode event, String at) {
+        JsonNode tenant = event.get("tenant");
+        if (tenant == null || tenant.isNull() || tenant.asText().isBlank()) {
+            return event.deepCopy().put("tenant", caller.tenant());
+        }
+        if (!tenant.asText().equals(caller.tenant()) && !caller.isBootstrapAdmin()) {
+            throw ProblemException.forbidden("Event" + (at.isEmpty() ? "" : " " + at) + " names tenant \""
+                    + tenant.asText() + "\"; this token may only send events of tenant \"" + caller.tenant() + "\"");
+        }
+        return event;
+    }
+}

@@ -1,0 +1,53 @@
+package io.hookline.config.validation;
+
+import java.util.List;
+import java.util.Set;
+
+/** The names and allowed values of webhook fields, as the API reads and writes them. */
+public final class WebhookFields {
+
+    public static final String NAME = "name";
+    public static final String ENABLED = "is_webhook_enabled";
+    public static final String TEAM = "team";
+    public static final String URL = "url";
+    public static final String URLS = "urls";
+    public static final String HTTP_METHOD = "http_method";
+    public static final String TRIGGER_TYPE = "trigger_type";
+    public static final String EVENT_TYPES = "event_types";
+    public static final String INTEGRATION_FILTER = "integration_filter";
+    public static final String FILTER = "filter";
+    public static final String TRIGGER_TEMPLATE = "trigger_template";
+    public static final String DATA = "data";
+    public static final String FORWARD_ALL = "forward_all";
+    public static final String HEADERS = "headers";
+    public static final String USERNAME = "username";
+    public static final String PASSWORD = "password";
+    public static final String AUTHORIZATION_HEADER = "authorization_header";
+    public static final String DESCRIPTION = "description";
+    public static final String FAILURE_NOTIFICATION_EMAIL = "failure_notification_email";
+    public static final String SIGNING_SECRET = "signing_secret";
+    public static final String MAX_RETRIES = "max_retries";
+    public static final String TIMEOUT_MS = "timeout_ms";
+    public static final String RATE_LIMIT = "rate_limit_per_second";
+    public static final String ORDERING = "ordering";
+    public static final String VERSION = "version";
+
+    /** Fields a client may send back unchanged from a read; they are ignored on write. */
+    public static final Set<String> READ_ONLY = Set.of("id", "is_legacy", "user", "last_response_log",
+            "created_at", "updated_at", "disabled_reason");
+
+    public static final List<String> HTTP_METHODS = List.of("POST", "GET", "PUT", "PATCH", "DELETE", "OPTIONS");
+    public static final List<String> ORDERINGS = List.of("none", "subject");
+
+    public static final int MAX_RETRIES_LIMIT = 8;
+    public static final int MAX_TIMEOUT_MS = 30_000;
+    public static final int MAX_URLS = 20;
+    public static final int MAX_LIST_ITEMS = 100;
+    public static final int MAX_NAME_CHARS = 150;
+    public static final int MAX_TEXT_CHARS = 1_000;
+    public static final int MAX_URL_CHARS = 2_048;
+    public static final int MAX_TEMPLATE_CHARS = 64 * 1024;
+
+    private WebhookFields() {
+    }
+}

@@ -1,0 +1,92 @@
+package io.hookline.config.webhook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hookline.config.error.ProblemException;
+import io.hookline.config.store.ConfigWriter;
+import io.hookline.config.store.WebhookStore;
+import io.hookline.config.store.WritePlan;
+import io.hookline.config.validation.WebhookChanges;
+import io.hookline.config.validation.WebhookRequestReader;
+import io.hookline.config.validation.WebhookValidator;
+import io.hookline.contracts.webhook.WebhookConfig;
+import jakarta.inject.Singleton;
+
+/**
+ * Creates, changes and deletes webhooks. Each change reads the current state, checks it and writes the next version
+ * inside {@link ConfigWriter}, so the check and the write cannot be split by another writer.
+ */
+@Singleton
+public final class WebhookService {
+
+    private final WebhookStore store;
+    private final ConfigWriter writer;
+    private final WebhookRequestReader reader;
+    private final WebhookValidator validator;
+    private final WebhookAssembler assembler;
+
+    public WebhookService(WebhookStore store, ConfigWriter writer, WebhookRequestReader reader,
+                          WebhookValidator validator, WebhookAssembler assembler) {
+        this.store = store;
+        this.writer = writer;
+        this.reader = reader;
+        this.validator = validator;
+        this.assembler = assembler;
+    }
+
+    public AssembledWebhook create(String tenant, JsonNode body) {
+        WebhookChanges changes = reader.read(body);
+        return writer.write(() -> {
+            String id = WebhookIds.next();
+            while (store.exists(id)) {
+                id = WebhookIds.next();
+            }
+            AssembledWebhook created = assembler.create(id, tenant, changes);
+            validator.validate(created.config(), store.list(tenant));
+            return WritePlan.of(store.put(created.config()), created);
+        });
+    }
+
+    /** Changes only the fields given (PUT and PATCH alike, as in OnCall). */
+    public AssembledWebhook update(String tenant, String id, JsonNode body, Long ifMatch) {
+        WebhookChanges changes = reader.read(body);
+        Long expected = expectedVersion(ifMatch, changes.expectedVersion());
+        return writer.write(() -> {
+            WebhookConfig current = store.get(tenant, id);
+            checkVersion(current, expected);
+            AssembledWebhook updated = assembler.update(current, changes);
+            validator.validate(updated.config(), store.list(tenant));
+            return WritePlan.of(store.put(updated.config()), updated);
+        });
+    }
+
+    public void delete(String tenant, String id, Long ifMatch) {
+        writer.write(() -> {
+            WebhookConfig current = store.get(tenant, id);
+            checkVersion(current, ifMatch);
+            return WritePlan.of(store.delete(id), current);
+        });
+    }
+
+    public AssembledWebhook rotateSecret(String tenant, String id, Long ifMatch) {
+        return writer.write(() -> {
+            WebhookConfig current = store.get(tenant, id);
+            checkVersion(current, ifMatch);
+            AssembledWebhook rotated = assembler.rotateSecret(current);
+            return WritePlan.of(store.put(rotated.config()), rotated);
+        });
+    }
+
+    private static Long expectedVersion(Long ifMatch, Long inBody) {
+        if (ifMatch != null && inBody != null && !ifMatch.equals(inBody)) {
+            throw ProblemException.invalid("version", "differs from the If-Match header (" + ifMatch + ")");
+        }
+        return ifMatch != null ? ifMatch : inBody;
+    }
+
+    private static void checkVersion(WebhookConfig current, Long expected) {
+        if (expected != null && expected != current.version()) {
+            throw ProblemException.conflict("Webhook " + current.id() + " is at version " + current.version()
+                    + ", not " + expected + ": it changed since you read it; read it again and retry");
+        }
+    }
+}
