@@ -6,6 +6,7 @@ import io.hookline.contracts.event.InvalidEventException;
 import io.hookline.contracts.webhook.EndpointKey;
 import io.hookline.matcher.index.WebhookIndex;
 import io.hookline.rules.match.CompiledWebhook;
+import io.hookline.rules.match.DeliveryJobs;
 import io.hookline.rules.match.MatchDecision;
 import io.hookline.rules.match.PreparedEvent;
 import io.hookline.rules.match.RenderedRequest;
@@ -98,7 +99,7 @@ final class EventMatchProcessor implements Processor<byte[], byte[], byte[], Mat
             return;
         }
         for (String url : request.urls()) {
-            var job = DeliveryRecords.job(webhook.config(), prepared, request, url, position, now);
+            var job = DeliveryJobs.first(webhook.config(), prepared, request, url, position, now);
             context.forward(new Record<>(utf8(EndpointKey.of(webhook.id(), url)),
                     (MatcherOutput) new MatcherOutput.Job(job), timestamp, new RecordHeaders()));
             metrics.job();

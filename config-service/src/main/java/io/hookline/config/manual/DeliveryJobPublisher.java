@@ -1,0 +1,75 @@
+package io.hookline.config.manual;
+
+import io.hookline.config.error.ProblemException;
+import io.hookline.config.store.StoreSettings;
+import io.hookline.contracts.delivery.DeliveryJob;
+import io.hookline.contracts.topic.Topic;
+import io.hookline.contracts.topic.Topics;
+import io.hookline.contracts.webhook.EndpointKey;
+import io.hookline.service.KafkaSettings;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+
+/** Produces delivery jobs of manual triggers and tests to {@code webhook-deliveries}, keyed by endpoint. */
+@Singleton
+public final class DeliveryJobPublisher implements AutoCloseable {
+
+    private final KafkaProducer<String, DeliveryJob> producer;
+    private final String topic;
+    private final Duration timeout;
+
+    public DeliveryJobPublisher(KafkaSettings kafka, StoreSettings settings) {
+        Topic<String, DeliveryJob> deliveries = Topics.WEBHOOK_DELIVERIES.withPrefix(kafka.topicPrefix());
+        this.topic = deliveries.name();
+        this.timeout = settings.writeTimeout();
+        int timeoutMs = (int) timeout.toMillis();
+        this.producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ProducerConfig.CLIENT_ID_CONFIG, "config-manual-deliveries",
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs / 2,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMs,
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 * 1024 * 1024),
+                deliveries.keySerde().serializer(), deliveries.valueSerde().serializer());
+    }
+
+    /** Sends every job and returns once Kafka has them all; a 503 problem when it does not take them in time. */
+    public void publish(List<DeliveryJob> jobs) {
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
+        try {
+            for (DeliveryJob job : jobs) {
+                sent.add(producer.send(new ProducerRecord<>(topic, EndpointKey.of(job.webhookId(), job.url()), job)));
+            }
+            for (Future<RecordMetadata> future : sent) {
+                future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ProblemException.unavailable("Interrupted while queuing the deliveries", e);
+        } catch (ExecutionException | TimeoutException | KafkaException e) {
+            throw ProblemException.unavailable("Kafka did not accept the deliveries in time; send the request "
+                    + "again (receivers drop duplicates by webhook-id)", e);
+        }
+    }
+
+    @PreDestroy
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(5));
+    }
+}
