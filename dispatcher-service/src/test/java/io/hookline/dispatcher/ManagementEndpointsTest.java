@@ -38,7 +38,7 @@ class ManagementEndpointsTest implements TestPropertyProvider {
         String body = await().atMost(java.time.Duration.ofSeconds(30)).ignoreExceptions()
                 .until(() -> client.toBlocking().retrieve(HttpRequest.GET("/health")),
                         found -> found.contains("\"status\":\"UP\""));
-        assertThat(body).contains("dispatcher-consumer").contains("dispatcher-webhook-config");
+        assertThat(body).contains("dispatcher-consumer").contains("webhook-directory");
     }
 
     @Test

@@ -5,7 +5,7 @@ import io.hookline.contracts.json.Json;
 import io.hookline.dispatcher.config.DispatcherSettings;
 import io.hookline.dispatcher.delivery.DeliveryTopics;
 import io.hookline.dispatcher.endpoint.EndpointLanes;
-import io.hookline.dispatcher.webhook.WebhookDirectory;
+import io.hookline.service.webhook.WebhookDirectory;
 import io.hookline.service.KafkaComponent;
 import io.hookline.service.KafkaSettings;
 import io.micronaut.context.annotation.Context;

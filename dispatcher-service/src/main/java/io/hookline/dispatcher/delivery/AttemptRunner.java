@@ -9,7 +9,7 @@ import io.hookline.dispatcher.http.HttpOutcome;
 import io.hookline.dispatcher.http.HttpSender;
 import io.hookline.dispatcher.http.OutgoingRequest;
 import io.hookline.dispatcher.request.RequestBuilder;
-import io.hookline.dispatcher.webhook.WebhookDirectory;
+import io.hookline.service.webhook.WebhookDirectory;
 import io.hookline.dispatcher.webhook.WebhookSecrets;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -44,7 +44,7 @@ public class AttemptRunner {
 
     public CompletableFuture<AttemptResult> attempt(DeliveryJob job) {
         Instant startedAt = clock.instant();
-        Optional<WebhookConfig> found = webhooks.webhookFor(job);
+        Optional<WebhookConfig> found = webhooks.findAtLeast(job.webhookId(), job.webhookVersion());
         Optional<Refusal> refusal = refusal(job, found);
         if (refusal.isPresent()) {
             DeliveryAttempt record = AttemptRecords.notSent(job, startedAt, Outcome.FAILED, refusal.get().error(),

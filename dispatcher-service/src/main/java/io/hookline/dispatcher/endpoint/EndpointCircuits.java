@@ -7,7 +7,7 @@ import io.hookline.contracts.webhook.EndpointKey;
 import io.hookline.dispatcher.config.CircuitSettings;
 import io.hookline.dispatcher.delivery.OperationalEvents;
 import io.hookline.dispatcher.metrics.DispatcherMetrics;
-import io.hookline.dispatcher.webhook.WebhookDirectory;
+import io.hookline.service.webhook.WebhookDirectory;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,7 +63,7 @@ public class EndpointCircuits {
         circuit.getEventPublisher().onStateTransition(event -> {
             LOG.info("Circuit of {} {}: {}", webhookId, url, event.getStateTransition());
             if (event.getStateTransition() == CircuitBreaker.StateTransition.HALF_OPEN_TO_CLOSED) {
-                String tenant = webhooks.get(webhookId).map(webhook -> webhook.tenant()).orElse(null);
+                String tenant = webhooks.find(webhookId).map(webhook -> webhook.tenant()).orElse(null);
                 events.emit(OperationalEvents.ENDPOINT_RECOVERED, webhookId, tenant,
                                 java.util.Map.of("webhook_id", webhookId, "url", url))
                         .whenComplete((ignored, error) -> {

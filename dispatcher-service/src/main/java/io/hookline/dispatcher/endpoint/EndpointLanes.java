@@ -6,7 +6,7 @@ import io.hookline.contracts.webhook.WebhookConfig;
 import io.hookline.dispatcher.config.DispatcherSettings;
 import io.hookline.dispatcher.delivery.AttemptRunner;
 import io.hookline.dispatcher.metrics.DispatcherMetrics;
-import io.hookline.dispatcher.webhook.WebhookDirectory;
+import io.hookline.service.webhook.WebhookDirectory;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -41,7 +41,7 @@ public class EndpointLanes implements AutoCloseable {
             return thread;
         });
         this.context = new LaneContext(runner, deferrer, circuits, sendExecutor, timer,
-                webhookId -> webhooks.get(webhookId).map(WebhookConfig::rateLimitPerSecond).orElse(null),
+                webhookId -> webhooks.find(webhookId).map(WebhookConfig::rateLimitPerSecond).orElse(null),
                 settings.maxInFlightPerEndpoint(), settings.maxQueuedPerEndpoint(), settings.deferDelay(),
                 STALE_HOLD);
         metrics.inFlight("requests.in.flight", this::inFlight);

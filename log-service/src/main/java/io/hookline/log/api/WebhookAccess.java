@@ -4,7 +4,7 @@ import io.hookline.contracts.delivery.DeliveryAttempt;
 import io.hookline.contracts.webhook.WebhookConfig;
 import io.hookline.log.store.LogStoreView;
 import io.hookline.log.topology.WebhookState;
-import io.hookline.log.webhook.WebhookDirectory;
+import io.hookline.service.webhook.WebhookDirectory;
 import io.hookline.service.auth.Caller;
 import jakarta.inject.Singleton;
 import java.util.Optional;

@@ -3,7 +3,7 @@ package io.hookline.log.redelivery;
 import io.hookline.contracts.delivery.DeliveryAttempt;
 import io.hookline.contracts.delivery.DeliveryJob;
 import io.hookline.contracts.webhook.WebhookConfig;
-import io.hookline.log.webhook.WebhookDirectory;
+import io.hookline.service.webhook.WebhookDirectory;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;

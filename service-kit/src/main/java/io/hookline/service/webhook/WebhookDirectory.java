@@ -1,0 +1,68 @@
+package io.hookline.service.webhook;
+
+import io.hookline.contracts.topic.Topics;
+import io.hookline.contracts.webhook.WebhookConfig;
+import io.hookline.service.CompactedTopicView;
+import io.hookline.service.KafkaComponent;
+import io.hookline.service.KafkaSettings;
+import io.hookline.service.TopicBootstrap;
+import io.micronaut.context.annotation.Requires;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * This instance's read-only copy of {@code webhook-config}, for the services that act on webhooks without owning
+ * them (dispatcher, log-service); enabled by {@code hookline.webhook-directory.enabled}. config-service, which
+ * writes the topic, keeps its own store with read-your-writes.
+ */
+@Singleton
+@Requires(property = "hookline.webhook-directory.enabled", value = "true")
+public final class WebhookDirectory implements KafkaComponent, AutoCloseable {
+
+    private static final Duration LOAD_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration CATCH_UP_TIMEOUT = Duration.ofSeconds(5);
+
+    private final CompactedTopicView<WebhookConfig> view;
+
+    /** Takes the {@link TopicBootstrap} so that the topic exists before the view reads it. */
+    public WebhookDirectory(KafkaSettings kafka, TopicBootstrap topics) {
+        this.view = new CompactedTopicView<>("webhook-directory", kafka.bootstrapServers(),
+                Topics.WEBHOOK_CONFIG.withPrefix(kafka.topicPrefix()));
+        view.start(LOAD_TIMEOUT);
+    }
+
+    public Optional<WebhookConfig> find(String webhookId) {
+        return view.get(webhookId);
+    }
+
+    /**
+     * The webhook at {@code version} or later. Another service may have read a newer config than this view has
+     * applied yet, so a missing or older webhook is looked up again after catching up with the topic.
+     */
+    public Optional<WebhookConfig> findAtLeast(String webhookId, long version) {
+        Optional<WebhookConfig> current = view.get(webhookId);
+        if (current.isEmpty() || current.get().version() < version) {
+            view.awaitCaughtUp(CATCH_UP_TIMEOUT);
+            current = view.get(webhookId);
+        }
+        return current;
+    }
+
+    @Override
+    public String componentName() {
+        return view.componentName();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return view.isRunning();
+    }
+
+    @PreDestroy
+    @Override
+    public void close() {
+        view.close();
+    }
+}
