@@ -5,12 +5,15 @@ import io.hookline.log.LogSettings;
 import io.hookline.log.cluster.WebhookRouter;
 import io.hookline.log.query.PageRequest;
 import io.hookline.log.query.ResponseFilter;
+import io.hookline.log.query.ResponsePage;
 import io.hookline.log.query.ResponsesQuery;
 import io.hookline.log.query.StatsQuery;
 import io.hookline.service.auth.Caller;
 import io.hookline.service.auth.RequiresScope;
+import io.hookline.service.problem.Problem;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -51,7 +54,13 @@ final class WebhookLogController {
         parameters.throwIfInvalid();
         return router.route(id, request, view -> {
             access.requireVisible(id, caller, view);
-            return HttpResponse.ok(PageBody.of(responses.page(view, id, filter, page), request));
+            ResponsePage found = responses.page(view, id, filter, page);
+            if (page.page() > found.totalPages()) {
+                // As config-service and OnCall (Django REST framework) answer a page past the last one.
+                return Problem.of(HttpStatus.NOT_FOUND,
+                        "Page " + page.page() + " (there are " + found.totalPages() + ")").toResponse();
+            }
+            return HttpResponse.ok(PageBody.of(found, request));
         });
     }
 

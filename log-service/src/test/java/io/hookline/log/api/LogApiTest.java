@@ -106,6 +106,17 @@ class LogApiTest {
     }
 
     @Test
+    void shouldAnswerNotFoundForAPagePastTheLastLikeConfigService() {
+        TopicWriter.attempts(prefix, List.of(succeeded("wh-last", "d-1", now.minusSeconds(5))));
+        awaitJson("/api/v1/webhooks/wh-last/responses", body -> body.path("count").asInt() == 1);
+
+        HttpResponse<String> past = log.get("/api/v1/webhooks/wh-last/responses?page=2", ADMIN_TOKEN);
+
+        assertThat(past.statusCode()).isEqualTo(404);
+        assertThat(past.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
     void shouldRejectBadParametersWithFieldErrors() {
         HttpResponse<String> response = log.get("/api/v1/webhooks/wh-x/responses?page=0&page_size=501"
                 + "&outcome=maybe&status_code=abc&from=yesterday", ADMIN_TOKEN);
