@@ -3,6 +3,7 @@ package io.hookline.dispatcher;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -41,7 +42,8 @@ class IsolationTest {
         healthy.start();
         slow.start();
         healthy.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
-        slow.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withFixedDelay(5000)));
+        slow.stubFor(any(urlPathEqualTo("/slow")).willReturn(aResponse().withStatus(200).withFixedDelay(5000)));
+        slow.stubFor(any(urlPathEqualTo("/stalled")).willReturn(aResponse().withStatus(200).withFixedDelay(30_000)));
         dispatcher = kit.start(Map.of(
                 "hookline.kafka.partitions", 1,
                 "hookline.dispatcher.max-in-flight-per-endpoint", 4,
@@ -64,16 +66,20 @@ class IsolationTest {
                 Webhooks.newSigningSecret());
         var sluggish = Webhooks.Spec.of("http://localhost:" + slow.port() + "/slow", kit.cipher,
                 Webhooks.newSigningSecret()).timeoutMs(2000).maxRetries(0);
+        var stalled = Webhooks.Spec.of("http://localhost:" + slow.port() + "/stalled", kit.cipher,
+                Webhooks.newSigningSecret()).timeoutMs(30_000).maxRetries(0);
         var dead = Webhooks.Spec.of("http://127.0.0.1:" + closedPort() + "/dead", kit.cipher,
                 Webhooks.newSigningSecret()).maxRetries(0);
-        List.of(good, sluggish, dead).forEach(spec -> kit.publishWebhook(spec.config()));
+        List.of(good, sluggish, stalled, dead).forEach(spec -> kit.publishWebhook(spec.config()));
         Duration alone = maxLatency(publishAll(good, 10, 0));
 
-        // When slow and dead jobs fill the same partition ahead of and between the healthy ones
+        // When slow (timing out after 2 s), stalled (answering after 30 s) and dead jobs fill the same partition
+        // ahead of and between the healthy ones
         List<DeliveryJob> goodJobs = new ArrayList<>();
         List<DeliveryJob> badJobs = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             badJobs.add(publish(sluggish, 100 + i));
+            publish(stalled, 400 + i);
             badJobs.add(publish(dead, 200 + i));
             if (i % 2 == 1) {
                 goodJobs.add(publish(good, 300 + i));
@@ -81,7 +87,8 @@ class IsolationTest {
         }
         Duration mixed = maxLatency(goodJobs);
 
-        // Then healthy deliveries are as fast as before: far below the slow endpoint's 2 s timeout
+        // Then healthy deliveries are as fast as before: far below the slow endpoint's 2 s timeout, while the stalled
+        // endpoint's requests are still waiting for their answers
         assertThat(mixed).isLessThan(alone.plusMillis(1000));
         assertThat(mixed).isLessThan(Duration.ofMillis(1500));
         List<DeliveryAttempt> slowAttempts = await().atMost(DispatcherKit.timeout()).until(

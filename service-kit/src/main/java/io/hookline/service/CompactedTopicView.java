@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -43,9 +44,11 @@ public final class CompactedTopicView<V> implements KafkaComponent, AutoCloseabl
     private final Map<Integer, Long> appliedUpTo = new ConcurrentHashMap<>();
     private final List<BiConsumer<String, V>> listeners = new CopyOnWriteArrayList<>();
     private final Object progress = new Object();
+    private final List<PendingApply> pendingApplies = new CopyOnWriteArrayList<>();
     private final Thread thread;
     private volatile boolean running;
     private volatile boolean loaded;
+    private volatile boolean stopped;
 
     public CompactedTopicView(String name, String bootstrapServers, Topic<String, V> topic) {
         this.name = name;
@@ -98,6 +101,37 @@ public final class CompactedTopicView<V> implements KafkaComponent, AutoCloseabl
     /** Waits until the record at {@code offset} of {@code partition} is applied; false on timeout. */
     public boolean awaitApplied(int partition, long offset, Duration timeout) {
         return awaitOffsets(Map.of(partition, offset + 1), timeout);
+    }
+
+    /**
+     * Completes once the record at {@code offset} of {@code partition} is applied, on this view's thread; for callers
+     * that must not block. Fails if the view stops first.
+     */
+    public CompletableFuture<Void> whenApplied(int partition, long offset) {
+        PendingApply pending = new PendingApply(partition, offset + 1, new CompletableFuture<>());
+        pendingApplies.add(pending);
+        if (stopped) {
+            failPending();
+        }
+        completeReached();
+        return pending.applied();
+    }
+
+    private void completeReached() {
+        for (PendingApply pending : pendingApplies) {
+            if (appliedUpTo.getOrDefault(pending.partition(), 0L) >= pending.nextOffset()
+                    && pendingApplies.remove(pending)) {
+                pending.applied().complete(null);
+            }
+        }
+    }
+
+    private void failPending() {
+        for (PendingApply pending : pendingApplies) {
+            if (pendingApplies.remove(pending)) {
+                pending.applied().completeExceptionally(new IllegalStateException(name + " has stopped"));
+            }
+        }
     }
 
     private boolean awaitOffsets(Map<Integer, Long> targets, Duration timeout) {
@@ -158,6 +192,7 @@ public final class CompactedTopicView<V> implements KafkaComponent, AutoCloseabl
                 synchronized (progress) {
                     progress.notifyAll();
                 }
+                completeReached();
             }
         } catch (WakeupException e) {
             if (running) {
@@ -167,6 +202,8 @@ public final class CompactedTopicView<V> implements KafkaComponent, AutoCloseabl
             LOG.error("{} stopped reading {}", name, topic.name(), e);
         } finally {
             consumer.close();
+            stopped = true;
+            failPending();
         }
     }
 
@@ -194,6 +231,9 @@ public final class CompactedTopicView<V> implements KafkaComponent, AutoCloseabl
         for (BiConsumer<String, V> listener : listeners) {
             listener.accept(key, value);
         }
+    }
+
+    private record PendingApply(int partition, long nextOffset, CompletableFuture<Void> applied) {
     }
 
     @Override

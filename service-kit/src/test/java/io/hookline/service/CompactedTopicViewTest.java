@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -75,6 +77,29 @@ class CompactedTopicViewTest {
 
         assertThat(view.awaitCaughtUp(TIMEOUT)).isTrue();
         assertThat(view.get("k")).contains("v");
+    }
+
+    @Test
+    void shouldCompleteAFutureOnceARecordIsAppliedWithoutBlockingTheCaller() throws Exception {
+        CompactedTopicView<String> view = started();
+        RecordMetadata written = write("f", "1");
+
+        view.whenApplied(written.partition(), written.offset()).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+
+        assertThat(view.get("f")).contains("1");
+        assertThat(view.whenApplied(written.partition(), written.offset())).as("already applied").isCompleted();
+    }
+
+    @Test
+    void shouldFailAFutureWaitingOnAStoppedView() {
+        CompactedTopicView<String> view = started();
+        var neverWritten = view.whenApplied(0, 1_000_000);
+
+        view.close();
+
+        assertThat(neverWritten).failsWithin(TIMEOUT).withThrowableOfType(ExecutionException.class)
+                .withCauseInstanceOf(IllegalStateException.class);
+        assertThat(view.whenApplied(0, 1_000_000)).isCompletedExceptionally();
     }
 
     @Test

@@ -36,6 +36,17 @@ public final class Topics {
     public static final Topic<String, ApiToken> API_TOKENS =
             new Topic<>("api-tokens", Serdes.String(), new JsonSerde<>(ApiToken.class));
 
+    /**
+     * Internal: the dispatcher's per-subject order holds (a job of an ordered endpoint waiting for its retry), so a
+     * restarted or newly assigned dispatcher keeps later events of the subject back; compacted, keyed by delivery id.
+     */
+    public static final Topic<String, byte[]> DISPATCHER_SUBJECT_HOLDS =
+            new Topic<>("dispatcher-subject-holds", Serdes.String(), Serdes.ByteArray());
+
+    /** Internal: when each webhook's owner was last mailed about a failure; compacted, keyed by webhook id. */
+    public static final Topic<String, byte[]> DISPATCHER_MAIL_LOG =
+            new Topic<>("dispatcher-mail-log", Serdes.String(), Serdes.ByteArray());
+
     private Topics() {
     }
 

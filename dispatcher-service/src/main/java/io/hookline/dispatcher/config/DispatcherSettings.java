@@ -22,6 +22,9 @@ import java.time.Duration;
  * @param retryAfterCap           the longest {@code Retry-After} honoured
  * @param version                 sent as {@code User-Agent: Hookline/<version>}
  * @param commitInterval          how often finished offsets are committed
+ * @param subjectHoldTimeout      how long past its due time a held retry still keeps later jobs of its subject back;
+ *                                after that its release is taken as lost and the subject goes on
+ * @param idleLaneTimeout         an endpoint without jobs for this long is forgotten (its limits and closed circuit)
  */
 @ConfigurationProperties("hookline.dispatcher")
 public record DispatcherSettings(
@@ -34,5 +37,7 @@ public record DispatcherSettings(
         @DecimalMin("0.0") @Bindable(defaultValue = "1.0") double retryDelayScale,
         @Bindable(defaultValue = "1h") Duration retryAfterCap,
         @NotBlank @Bindable(defaultValue = "0.1.0") String version,
-        @Bindable(defaultValue = "500ms") Duration commitInterval) {
+        @Bindable(defaultValue = "500ms") Duration commitInterval,
+        @Bindable(defaultValue = "1h") Duration subjectHoldTimeout,
+        @Bindable(defaultValue = "10m") Duration idleLaneTimeout) {
 }

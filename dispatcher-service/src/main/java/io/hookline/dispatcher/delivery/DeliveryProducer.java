@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -49,11 +50,16 @@ public class DeliveryProducer implements AutoCloseable {
     }
 
     public CompletableFuture<Void> send(String topic, String key, byte[] value) {
-        CompletableFuture<Void> acked = new CompletableFuture<>();
+        return sendRecord(topic, key, value).thenApply(written -> null);
+    }
+
+    /** Sends one record (a null value is a tombstone); completes with where it was written once acknowledged. */
+    public CompletableFuture<RecordMetadata> sendRecord(String topic, String key, byte[] value) {
+        CompletableFuture<RecordMetadata> acked = new CompletableFuture<>();
         try {
             producer.send(new ProducerRecord<>(topic, key, value), (metadata, error) -> acks.execute(() -> {
                 if (error == null) {
-                    acked.complete(null);
+                    acked.complete(metadata);
                 } else {
                     acked.completeExceptionally(error);
                 }

@@ -50,6 +50,15 @@ public class EndpointCircuits {
         return registry.find(key).orElseGet(() -> create(key, webhookId, url));
     }
 
+    /** Drops the circuit of an endpoint no longer in use, unless it is open or probing: that state must last. */
+    public synchronized void forgetIfClosed(String webhookId, String url) {
+        String key = EndpointKey.of(webhookId, url);
+        registry.find(key).filter(circuit -> circuit.getState() == CircuitBreaker.State.CLOSED).ifPresent(circuit -> {
+            registry.remove(key);
+            metrics.forgetCircuit(webhookId, url);
+        });
+    }
+
     public java.time.Duration openDuration() {
         return settings.openDuration();
     }

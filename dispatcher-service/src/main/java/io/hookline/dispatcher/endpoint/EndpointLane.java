@@ -7,11 +7,13 @@ import io.hookline.contracts.delivery.DeliveryJob;
 import io.hookline.contracts.delivery.Outcome;
 import io.hookline.contracts.webhook.Ordering;
 import io.hookline.dispatcher.delivery.AttemptResult;
+import io.hookline.dispatcher.order.SubjectOrder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -36,6 +38,12 @@ final class EndpointLane {
     private final Deque<Queued> queue = new ArrayDeque<>();
     private final SubjectOrder order;
     private int inFlight;
+    /** Jobs taken and not yet done (their outcome or deferral not yet written). */
+    private int unfinished;
+    private long lastActiveNanos = System.nanoTime();
+    private boolean retired;
+    private boolean draining;
+    private boolean drainAgain;
     private Bucket bucket;
     private Integer bucketRate;
     private boolean drainScheduled;
@@ -45,17 +53,43 @@ final class EndpointLane {
         this.url = url;
         this.context = context;
         this.circuit = context.circuits().forEndpoint(webhookId, url);
-        this.order = new SubjectOrder(context.staleHold());
+        this.order = new SubjectOrder(context.holds()::heldBefore);
     }
 
-    /** Takes a job; {@code done} runs once its outcome (or its deferral) is safely written. */
-    synchronized void submit(DeliveryJob job, Runnable done) {
+    /**
+     * Takes a job; {@code done} runs once its outcome (or its deferral) is safely written. False when this lane was
+     * retired for idleness: the caller makes a new one.
+     */
+    synchronized boolean submit(DeliveryJob job, Runnable done) {
+        if (retired) {
+            return false;
+        }
+        unfinished++;
+        take(new Queued(job, done));
+        return true;
+    }
+
+    /** Retires the lane when nothing happened in it since {@code idleSince}; a retired lane takes no more jobs. */
+    synchronized boolean retireIfIdleSince(long idleSinceNanos) {
+        if (unfinished == 0 && inFlight == 0 && queue.isEmpty() && !drainScheduled && order.isIdle()
+                && lastActiveNanos - idleSinceNanos < 0) {
+            retired = true;
+        }
+        return retired;
+    }
+
+    private void take(Queued queued) {
+        lastActiveNanos = System.nanoTime();
         if (queue.size() >= context.maxQueued()) {
-            defer(new Queued(job, done), Instant.now().plus(context.deferDelay()));
+            defer(queued, Instant.now().plus(context.deferDelay()));
             return;
         }
-        queue.add(new Queued(job, done));
+        queue.add(queued);
         drain();
+    }
+
+    String url() {
+        return url;
     }
 
     synchronized int inFlight() {
@@ -67,6 +101,23 @@ final class EndpointLane {
     }
 
     private void drain() {
+        // A write that completes at once can settle a job, and so drain, from inside this loop: run it again instead.
+        if (draining) {
+            drainAgain = true;
+            return;
+        }
+        draining = true;
+        try {
+            do {
+                drainAgain = false;
+                drainOnce();
+            } while (drainAgain);
+        } finally {
+            draining = false;
+        }
+    }
+
+    private void drainOnce() {
         Instant now = Instant.now();
         Iterator<Queued> waiting = queue.iterator();
         while (waiting.hasNext() && inFlight < context.maxInFlight()) {
@@ -78,7 +129,9 @@ final class EndpointLane {
                 }
                 if (gate instanceof SubjectOrder.WaitUntil until) {
                     waiting.remove();
-                    defer(next, until.dueAt());
+                    // Never sooner than the defer delay: an overdue hold must not spin the job through Kafka.
+                    Instant soonest = now.plus(context.deferDelay());
+                    defer(next, until.dueAt().isAfter(soonest) ? until.dueAt() : soonest);
                     continue;
                 }
             }
@@ -98,7 +151,7 @@ final class EndpointLane {
     private void start(Queued queued) {
         inFlight++;
         if (isOrdered(queued.job())) {
-            order.inFlight(queued.job());
+            order.busy(queued.job());
         }
         try {
             context.sendExecutor().execute(() -> {
@@ -114,6 +167,9 @@ final class EndpointLane {
             // Shutting down: the job stays unfinished and its offset uncommitted, so the next owner sends it.
             inFlight--;
             circuit.releasePermission();
+            if (isOrdered(queued.job())) {
+                order.settled(queued.job());
+            }
             LOG.info("Not sending delivery {}: the dispatcher is stopping", queued.job().deliveryId());
         }
     }
@@ -121,43 +177,78 @@ final class EndpointLane {
     private void finish(Queued queued, AttemptResult result, Throwable error, long elapsedNanos) {
         synchronized (this) {
             inFlight--;
-            if (result == null) {
-                circuit.releasePermission();
-            } else if (!result.requestSent()) {
+            lastActiveNanos = System.nanoTime();
+            if (result == null || !result.requestSent()) {
                 circuit.releasePermission();
             } else if (result.endpointFault()) {
                 circuit.onError(elapsedNanos, TimeUnit.NANOSECONDS, new EndpointFailure());
             } else {
                 circuit.onSuccess(elapsedNanos, TimeUnit.NANOSECONDS);
             }
-            if (isOrdered(queued.job())) {
-                if (result != null && result.outcome() == Outcome.RETRYING) {
-                    order.waiting(queued.job(), result.nextAttemptAt());
-                } else if (result != null) {
-                    order.done(queued.job());
-                }
-            }
         }
         if (error != null) {
             // The outcome is not safely written: run the job again later (a duplicate at worst, never a loss).
             LOG.error("Attempt of delivery {} to {} could not be recorded; it runs again", queued.job().deliveryId(),
                     url, error);
+            settle(queued.job());
             retryLater(queued);
-        } else {
-            queued.done().run();
+            return;
         }
+        settleOrder(queued.job(), result).whenComplete((ignored, holdError) -> {
+            settle(queued.job());
+            if (holdError == null) {
+                done(queued);
+            } else {
+                LOG.error("Cannot record the subject hold of delivery {}; it runs again", queued.job().deliveryId(),
+                        holdError);
+                retryLater(queued);
+            }
+        });
+    }
+
+    /** Writes where an ordered job now stands for its subject: held until its retry, or released. */
+    private CompletableFuture<Void> settleOrder(DeliveryJob job, AttemptResult result) {
+        if (!isOrdered(job)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        if (result.outcome() == Outcome.RETRYING) {
+            return context.holds().hold(job, result.nextAttemptAt());
+        }
+        return context.holds().release(job).exceptionally(error -> {
+            // The job itself is done; a hold left behind expires after the hold timeout.
+            LOG.warn("Cannot release the subject hold of delivery {}", job.deliveryId(), error);
+            return null;
+        });
+    }
+
+    private void settle(DeliveryJob job) {
         synchronized (this) {
+            if (isOrdered(job)) {
+                order.settled(job);
+            }
             drain();
         }
     }
 
-    private void defer(Queued queued, Instant dueAt) {
-        if (isOrdered(queued.job())) {
-            order.waiting(queued.job(), dueAt);
+    private void done(Queued queued) {
+        queued.done().run();
+        synchronized (this) {
+            unfinished--;
+            lastActiveNanos = System.nanoTime();
         }
-        context.deferrer().defer(queued.job(), dueAt, Instant.now()).whenComplete((ignored, error) -> {
+    }
+
+    private void defer(Queued queued, Instant dueAt) {
+        CompletableFuture<Void> held = CompletableFuture.completedFuture(null);
+        if (isOrdered(queued.job())) {
+            order.busy(queued.job());
+            held = context.holds().hold(queued.job(), dueAt);
+        }
+        CompletableFuture<Void> deferred = context.deferrer().defer(queued.job(), dueAt, Instant.now());
+        CompletableFuture.allOf(held, deferred).whenComplete((ignored, error) -> {
+            settle(queued.job());
             if (error == null) {
-                queued.done().run();
+                done(queued);
             } else {
                 LOG.error("Cannot put delivery {} aside; it is taken up again", queued.job().deliveryId(), error);
                 retryLater(queued);
@@ -167,8 +258,11 @@ final class EndpointLane {
 
     private void retryLater(Queued queued) {
         try {
-            context.timer().schedule(() -> submit(queued.job(), queued.done()),
-                    context.deferDelay().toMillis(), TimeUnit.MILLISECONDS);
+            context.timer().schedule(() -> {
+                synchronized (this) {
+                    take(queued);
+                }
+            }, context.deferDelay().toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             LOG.info("Not retrying delivery {}: the dispatcher is stopping", queued.job().deliveryId());
         }

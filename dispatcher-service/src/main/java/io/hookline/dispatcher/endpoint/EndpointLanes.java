@@ -6,6 +6,7 @@ import io.hookline.contracts.webhook.WebhookConfig;
 import io.hookline.dispatcher.config.DispatcherSettings;
 import io.hookline.dispatcher.delivery.AttemptRunner;
 import io.hookline.dispatcher.metrics.DispatcherMetrics;
+import io.hookline.dispatcher.order.SubjectHolds;
 import io.hookline.service.webhook.WebhookDirectory;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
@@ -16,24 +17,36 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Routes each job to its endpoint's lane; a lane is made on the endpoint's first job. */
+/**
+ * Routes each job to its endpoint's lane. A lane is made on the endpoint's first job and dropped, with its closed
+ * circuit, once it has been idle for a while, so endpoints that are gone do not keep memory and metrics forever.
+ */
 @Singleton
 public class EndpointLanes implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(EndpointLanes.class);
     /** Threads that start requests; name resolution happens on them, so one slow DNS answer holds only one. */
     private static final int SEND_THREADS = 16;
-    /** A retry this late is probably owned by another instance now; it stops holding back its subject. */
-    private static final Duration STALE_HOLD = Duration.ofMinutes(5);
+    private static final Duration LONGEST_SWEEP_INTERVAL = Duration.ofMinutes(1);
 
     private final Map<String, EndpointLane> lanes = new ConcurrentHashMap<>();
     private final ExecutorService sendExecutor;
     private final LaneContext context;
+    private final EndpointCircuits circuits;
+    private final SubjectHolds holds;
+    private final Duration idleLaneTimeout;
 
     public EndpointLanes(AttemptRunner runner, JobDeferrer deferrer, EndpointCircuits circuits,
-                         WebhookDirectory webhooks, DispatcherSettings settings, DispatcherMetrics metrics,
-                         @Named("dispatcher-timer") ScheduledExecutorService timer) {
+                         WebhookDirectory webhooks, SubjectHolds holds, DispatcherSettings settings,
+                         DispatcherMetrics metrics, @Named("dispatcher-timer") ScheduledExecutorService timer) {
+        this.circuits = circuits;
+        this.holds = holds;
+        this.idleLaneTimeout = settings.idleLaneTimeout();
         AtomicInteger threads = new AtomicInteger();
         this.sendExecutor = Executors.newFixedThreadPool(SEND_THREADS, runnable -> {
             Thread thread = new Thread(runnable, "dispatcher-send-" + threads.incrementAndGet());
@@ -42,15 +55,44 @@ public class EndpointLanes implements AutoCloseable {
         });
         this.context = new LaneContext(runner, deferrer, circuits, sendExecutor, timer,
                 webhookId -> webhooks.find(webhookId).map(WebhookConfig::rateLimitPerSecond).orElse(null),
-                settings.maxInFlightPerEndpoint(), settings.maxQueuedPerEndpoint(), settings.deferDelay(),
-                STALE_HOLD);
+                settings.maxInFlightPerEndpoint(), settings.maxQueuedPerEndpoint(), settings.deferDelay(), holds);
         metrics.inFlight("requests.in.flight", this::inFlight);
         metrics.inFlight("jobs.queued", this::queued);
+        metrics.inFlight("endpoints.active", lanes::size);
+        long sweepMillis = Math.max(10, Math.min(LONGEST_SWEEP_INTERVAL.toMillis(), idleLaneTimeout.toMillis() / 2));
+        timer.scheduleWithFixedDelay(this::sweep, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
     }
 
     public void submit(DeliveryJob job, Runnable done) {
-        lanes.computeIfAbsent(EndpointKey.of(job.webhookId(), job.url()),
-                key -> new EndpointLane(job.webhookId(), job.url(), context)).submit(job, done);
+        String key = EndpointKey.of(job.webhookId(), job.url());
+        while (true) {
+            EndpointLane lane = lanes.computeIfAbsent(key, created -> new EndpointLane(job.webhookId(), job.url(),
+                    context));
+            if (lane.submit(job, done)) {
+                return;
+            }
+            // Retired for idleness between lookup and submit: drop it, if the sweep has not yet, and make a new one.
+            lanes.remove(key, lane);
+        }
+    }
+
+    /** Drops lanes idle for longer than the idle timeout, and holds long past any use. */
+    void sweep() {
+        try {
+            long idleSince = System.nanoTime() - idleLaneTimeout.toNanos();
+            lanes.forEach((key, lane) -> {
+                if (lane.retireIfIdleSince(idleSince) && lanes.remove(key, lane)) {
+                    circuits.forgetIfClosed(EndpointKey.webhookId(key), lane.url());
+                }
+            });
+            holds.sweep(java.time.Instant.now());
+        } catch (RuntimeException e) {
+            LOG.error("Sweeping idle endpoints failed", e);
+        }
+    }
+
+    public int endpoints() {
+        return lanes.size();
     }
 
     public int inFlight() {

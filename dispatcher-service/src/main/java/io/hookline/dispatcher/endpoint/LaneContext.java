@@ -1,6 +1,7 @@
 package io.hookline.dispatcher.endpoint;
 
 import io.hookline.dispatcher.delivery.AttemptRunner;
+import io.hookline.dispatcher.order.SubjectHolds;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -17,7 +18,7 @@ record LaneContext(
         int maxInFlight,
         int maxQueued,
         Duration deferDelay,
-        Duration staleHold) {
+        SubjectHolds holds) {
 
     Integer rateLimit(String webhookId) {
         return rateLimits.apply(webhookId);

@@ -45,7 +45,8 @@ public class HttpClientFactory {
     }
 
     @Singleton
-    @Bean(preDestroy = "shutdown")
+    // Now, not gracefully: timeouts and retries still scheduled must not fire into a closed producer.
+    @Bean(preDestroy = "shutdownNow")
     @Named("dispatcher-timer")
     ScheduledExecutorService timer() {
         return Executors.newScheduledThreadPool(1, runnable -> {

@@ -45,6 +45,14 @@ public class DispatcherMetrics {
         Gauge.builder("hookline.dispatcher." + name, value).register(registry);
     }
 
+    public void forgetCircuit(String webhookId, String url) {
+        Gauge gauge = registry.find("hookline.dispatcher.circuit.state").tag("webhook_id", webhookId).tag("url", url)
+                .gauge();
+        if (gauge != null) {
+            registry.remove(gauge);
+        }
+    }
+
     /** 0 closed, 1 half open, 2 open (Resilience4j's order of states is not used: it may change). */
     public void circuitState(String webhookId, String url, Supplier<Number> state) {
         Gauge.builder("hookline.dispatcher.circuit.state", state)

@@ -37,9 +37,9 @@ public class FailureMailer implements AutoCloseable {
     });
     private final Session session;
 
-    public FailureMailer(SmtpSettings settings) {
+    public FailureMailer(SmtpSettings settings, MailThrottle throttle) {
         this.settings = settings;
-        this.throttle = new MailThrottle(settings.minInterval());
+        this.throttle = throttle;
         this.session = settings.enabled() ? session(settings) : null;
     }
 
