@@ -3,20 +3,28 @@ package io.hookline.dispatcher.http;
 import io.hookline.dispatcher.config.DispatcherSettings;
 import io.hookline.dispatcher.config.HooklineSettings;
 import io.hookline.dispatcher.config.SsrfSettings;
+import io.hookline.dispatcher.config.TlsSettings;
 import io.hookline.dispatcher.ssrf.GuardedDnsResolver;
 import io.hookline.dispatcher.ssrf.SsrfGuard;
 import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.core.annotation.Order;
+import io.micronaut.core.order.Ordered;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.net.InetAddress;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import javax.net.ssl.SSLContext;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.TlsConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
+import org.apache.hc.core5.http.nio.ssl.TlsStrategy;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.apache.hc.core5.util.TimeValue;
@@ -26,7 +34,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one pooled async HTTP client of the dispatcher: keep-alive HTTP/1.1, HTTP/2 where a TLS endpoint offers it, no
- * redirects, no automatic retries, no cookies, and name resolution through the SSRF guard.
+ * redirects, no automatic retries, no cookies, name resolution through the SSRF guard, and certificates checked
+ * against the JVM's trust store plus the configured extra one, with hostname verification.
  */
 @Factory
 public class HttpClientFactory {
@@ -56,9 +65,18 @@ public class HttpClientFactory {
         });
     }
 
+    // Eager and first of the eager beans: an unreadable trust store stops the start before any Kafka client is opened.
+    @Context
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    @Named("dispatcher-tls")
+    SSLContext tlsContext(TlsSettings tls) {
+        return TrustAnchors.sslContext(tls);
+    }
+
     @Singleton
     @Bean(preDestroy = "close")
-    CloseableHttpAsyncClient httpClient(SsrfGuard guard, DispatcherSettings settings) {
+    CloseableHttpAsyncClient httpClient(SsrfGuard guard, DispatcherSettings settings,
+                                        @Named("dispatcher-tls") SSLContext tlsContext) {
         int connections = Math.max(settings.maxInFlight(), settings.maxInFlightPerEndpoint());
         var connectionManager = PoolingAsyncClientConnectionManagerBuilder.create()
                 .setDnsResolver(new GuardedDnsResolver(guard))
@@ -71,6 +89,7 @@ public class HttpClientFactory {
                         .setSocketTimeout(LONGEST_TIMEOUT)
                         .setTimeToLive(TimeValue.ofMinutes(5))
                         .build())
+                .setTlsStrategy(tlsStrategy(tlsContext))
                 .setDefaultTlsConfig(TlsConfig.custom().setVersionPolicy(HttpVersionPolicy.NEGOTIATE).build())
                 .build();
         CloseableHttpAsyncClient client = HttpAsyncClients.custom()
@@ -84,6 +103,16 @@ public class HttpClientFactory {
                 .build();
         client.start();
         return client;
+    }
+
+    private static TlsStrategy tlsStrategy(SSLContext tlsContext) {
+        return ClientTlsStrategyBuilder.create()
+                .setSslContext(tlsContext)
+                // Not the builder's default (BUILTIN alone): httpclient5 5.5's async TLS strategy sets the JSSE
+                // endpoint identification after handing the SSL parameters to the engine, so BUILTIN checks no host
+                // name at all. BOTH adds HttpClient's own check after the handshake, which does refuse a mismatch.
+                .setHostVerificationPolicy(HostnameVerificationPolicy.BOTH)
+                .buildAsync();
     }
 
     @Singleton
