@@ -22,6 +22,8 @@ import java.time.Duration;
  * @param retryAfterCap           the longest {@code Retry-After} honoured
  * @param version                 sent as {@code User-Agent: Hookline/<version>}
  * @param commitInterval          how often finished offsets are committed
+ * @param configWriteTimeout      how long each step of disabling a gone endpoint's webhook (a transactional write to
+ *                                {@code webhook-config}) waits for Kafka
  */
 @ConfigurationProperties("hookline.dispatcher")
 public record DispatcherSettings(
@@ -34,5 +36,6 @@ public record DispatcherSettings(
         @DecimalMin("0.0") @Bindable(defaultValue = "1.0") double retryDelayScale,
         @Bindable(defaultValue = "1h") Duration retryAfterCap,
         @NotBlank @Bindable(defaultValue = "0.1.0") String version,
-        @Bindable(defaultValue = "500ms") Duration commitInterval) {
+        @Bindable(defaultValue = "500ms") Duration commitInterval,
+        @Bindable(defaultValue = "10s") Duration configWriteTimeout) {
 }
