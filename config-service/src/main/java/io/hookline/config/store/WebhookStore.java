@@ -8,6 +8,8 @@ import io.hookline.service.CompactedTopicView;
 import io.hookline.service.KafkaComponent;
 import io.hookline.service.KafkaSettings;
 import io.hookline.service.TopicBootstrap;
+import io.hookline.service.store.ConfigWriter;
+import io.hookline.service.store.TopicWrite;
 import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
 import java.util.Comparator;

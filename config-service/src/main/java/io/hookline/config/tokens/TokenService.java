@@ -2,11 +2,11 @@ package io.hookline.config.tokens;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hookline.config.error.ProblemException;
-import io.hookline.config.store.ConfigWriter;
-import io.hookline.config.store.WritePlan;
 import io.hookline.contracts.auth.ApiToken;
 import io.hookline.contracts.auth.TokenHash;
 import io.hookline.service.auth.Caller;
+import io.hookline.service.store.ConfigWriter;
+import io.hookline.service.store.WritePlan;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;

@@ -2,13 +2,13 @@ package io.hookline.config.tokens;
 
 import io.hookline.config.error.ProblemException;
 import io.hookline.config.store.StoreSettings;
-import io.hookline.config.store.TopicWrite;
 import io.hookline.contracts.auth.ApiToken;
 import io.hookline.contracts.topic.Topic;
 import io.hookline.contracts.topic.Topics;
 import io.hookline.service.CompactedTopicView;
 import io.hookline.service.KafkaSettings;
 import io.hookline.service.auth.TokenRegistry;
+import io.hookline.service.store.TopicWrite;
 import jakarta.inject.Singleton;
 import java.util.Comparator;
 import java.util.List;

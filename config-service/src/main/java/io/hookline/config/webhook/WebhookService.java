@@ -2,13 +2,13 @@ package io.hookline.config.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hookline.config.error.ProblemException;
-import io.hookline.config.store.ConfigWriter;
 import io.hookline.config.store.WebhookStore;
-import io.hookline.config.store.WritePlan;
 import io.hookline.config.validation.WebhookChanges;
 import io.hookline.config.validation.WebhookRequestReader;
 import io.hookline.config.validation.WebhookValidator;
 import io.hookline.contracts.webhook.WebhookConfig;
+import io.hookline.service.store.ConfigWriter;
+import io.hookline.service.store.WritePlan;
 import jakarta.inject.Singleton;
 
 /**

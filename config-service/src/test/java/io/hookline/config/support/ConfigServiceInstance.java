@@ -31,8 +31,13 @@ public final class ConfigServiceInstance implements AutoCloseable {
     }
 
     public static ConfigServiceInstance start(String testName) {
+        return start(testName, Map.of());
+    }
+
+    /** An instance with {@code extra} settings on top of the test defaults. */
+    public static ConfigServiceInstance start(String testName, Map<String, Object> extra) {
         return new ConfigServiceInstance(SharedKafka.uniqueName(testName) + ".", SecretCipher.generateBase64Key(),
-                Map.of());
+                extra);
     }
 
     /** Another instance of the same installation: same topics, same secrets key. */

@@ -25,6 +25,8 @@ import java.time.Duration;
  * @param subjectHoldTimeout      how long past its due time a held retry still keeps later jobs of its subject back;
  *                                after that its release is taken as lost and the subject goes on
  * @param idleLaneTimeout         an endpoint without jobs for this long is forgotten (its limits and closed circuit)
+ * @param configWriteTimeout      how long each step of disabling a gone endpoint's webhook (a transactional write to
+ *                                {@code webhook-config}) waits for Kafka
  */
 @ConfigurationProperties("hookline.dispatcher")
 public record DispatcherSettings(
@@ -39,5 +41,6 @@ public record DispatcherSettings(
         @NotBlank @Bindable(defaultValue = "0.1.0") String version,
         @Bindable(defaultValue = "500ms") Duration commitInterval,
         @Bindable(defaultValue = "1h") Duration subjectHoldTimeout,
-        @Bindable(defaultValue = "10m") Duration idleLaneTimeout) {
+        @Bindable(defaultValue = "10m") Duration idleLaneTimeout,
+        @Bindable(defaultValue = "10s") Duration configWriteTimeout) {
 }

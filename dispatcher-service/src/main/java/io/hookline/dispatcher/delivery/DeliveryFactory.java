@@ -2,6 +2,9 @@ package io.hookline.dispatcher.delivery;
 
 import io.hookline.dispatcher.config.DispatcherSettings;
 import io.hookline.dispatcher.retry.RetrySchedule;
+import io.hookline.service.KafkaSettings;
+import io.hookline.service.store.ConfigWriter;
+import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 
@@ -12,5 +15,12 @@ public class DeliveryFactory {
     @Singleton
     RetrySchedule retrySchedule(DispatcherSettings settings) {
         return new RetrySchedule(settings.retryDelayScale(), settings.retryAfterCap());
+    }
+
+    /** The same writer, under the same transactional id, as config-service's: see {@link WebhookDisabler}. */
+    @Singleton
+    @Bean(preDestroy = "close")
+    ConfigWriter configWriter(KafkaSettings kafka, DispatcherSettings settings) {
+        return new ConfigWriter(kafka, settings.configWriteTimeout());
     }
 }

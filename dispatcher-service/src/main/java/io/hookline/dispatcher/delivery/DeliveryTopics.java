@@ -9,7 +9,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** The names, with this installation's prefix, of every topic the dispatcher reads or writes. */
+/**
+ * The names, with this installation's prefix, of every topic the dispatcher's own clients read or write
+ * ({@code webhook-config} is the webhook directory's and the config writer's).
+ */
 @Singleton
 public class DeliveryTopics {
 
@@ -18,7 +21,6 @@ public class DeliveryTopics {
     private final String deadLetters;
     private final String attemptLog;
     private final String operationalEvents;
-    private final String webhookConfig;
 
     public DeliveryTopics(KafkaSettings kafka) {
         String prefix = kafka.topicPrefix();
@@ -29,7 +31,6 @@ public class DeliveryTopics {
         deadLetters = Topics.WEBHOOK_DELIVERIES_DLQ.withPrefix(prefix).name();
         attemptLog = Topics.WEBHOOK_DELIVERY_LOG.withPrefix(prefix).name();
         operationalEvents = Topics.WEBHOOK_OPERATIONAL_EVENTS.withPrefix(prefix).name();
-        webhookConfig = Topics.WEBHOOK_CONFIG.withPrefix(prefix).name();
     }
 
     /** The main topic and every retry tier: everything the dispatcher consumes. */
@@ -58,9 +59,5 @@ public class DeliveryTopics {
 
     public String operationalEvents() {
         return operationalEvents;
-    }
-
-    public String webhookConfig() {
-        return webhookConfig;
     }
 }

@@ -23,8 +23,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Decides what an attempt's response means and writes it down: the attempt log record always, plus the retry (next
- * tier topic), the dead letter and {@code attempt.exhausted}, or the disabled webhook and {@code endpoint.disabled}.
- * The returned future completes once all of it is acknowledged by Kafka.
+ * tier topic), the dead letter and {@code attempt.exhausted}, or, on 410 Gone, the disabled webhook and
+ * {@code endpoint.disabled}. The returned future completes once all of it is acknowledged by Kafka.
  */
 @Singleton
 public class OutcomeHandler {
@@ -71,7 +71,7 @@ public class OutcomeHandler {
             return finish(job, startedAt, request, http, Outcome.FAILED, error, errorClass, null);
         }
         if (http.statusCode() != null && http.statusCode() == GONE) {
-            return disableGone(job, webhook, startedAt, request, http, now);
+            return disableGone(job, startedAt, request, http, now);
         }
         Optional<RetryPlan> plan = schedule.afterFailure(job, retryAfter(http, now), now);
         if (plan.isPresent()) {
@@ -92,14 +92,25 @@ public class OutcomeHandler {
                 eventData(job, error));
     }
 
-    private CompletableFuture<AttemptResult> disableGone(DeliveryJob job, WebhookConfig webhook, Instant startedAt,
-                                                         OutgoingRequest request, HttpOutcome http, Instant now) {
+    /**
+     * The attempt is recorded once the disable is decided, so that it says whether the webhook was disabled; the mail
+     * and {@code endpoint.disabled} go out only when this write disabled it.
+     */
+    private CompletableFuture<AttemptResult> disableGone(DeliveryJob job, Instant startedAt, OutgoingRequest request,
+                                                         HttpOutcome http, Instant now) {
         String reason = "endpoint " + job.url() + " answered 410 Gone";
+        return disabler.disable(job.webhookId(), job.url(), reason, now).thenCompose(disabled -> disabled
+                .map(webhook -> finish(job, startedAt, request, http, Outcome.FAILED, reason + "; webhook disabled",
+                        "http_status", null, announceDisabled(job, webhook, reason)))
+                .orElseGet(() -> finish(job, startedAt, request, http, Outcome.FAILED, reason
+                        + "; webhook not disabled: already disabled, deleted or no longer sending to this URL",
+                        "http_status", null)));
+    }
+
+    private CompletableFuture<Void> announceDisabled(DeliveryJob job, WebhookConfig webhook, String reason) {
         mailer.notifyFailure(webhook, "webhook " + webhook.name() + " disabled",
                 "Webhook " + webhook.name() + " (" + webhook.id() + ") was disabled: " + reason + ".");
-        return finish(job, startedAt, request, http, Outcome.FAILED, reason + "; webhook disabled", "http_status", null,
-                disabler.disable(webhook, reason, now),
-                events.emit(OperationalEvents.ENDPOINT_DISABLED, job.webhookId(), job.tenant(), eventData(job, reason)));
+        return events.emit(OperationalEvents.ENDPOINT_DISABLED, job.webhookId(), job.tenant(), eventData(job, reason));
     }
 
     @SafeVarargs

@@ -1,11 +1,17 @@
 package io.hookline.service.webhook;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hookline.contracts.json.Json;
+import io.hookline.contracts.topic.Topic;
 import io.hookline.contracts.topic.Topics;
 import io.hookline.contracts.webhook.WebhookConfig;
 import io.hookline.service.CompactedTopicView;
 import io.hookline.service.KafkaComponent;
 import io.hookline.service.KafkaSettings;
 import io.hookline.service.TopicBootstrap;
+import io.hookline.service.store.ConfigWriter;
+import io.hookline.service.store.StoreUnavailableException;
+import io.hookline.service.store.TopicWrite;
 import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -13,9 +19,10 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * This instance's read-only copy of {@code webhook-config}, for the services that act on webhooks without owning
- * them (dispatcher, log-service); enabled by {@code hookline.webhook-directory.enabled}. config-service, which
- * writes the topic, keeps its own store with read-your-writes.
+ * This instance's copy of {@code webhook-config}, for the services that act on webhooks without owning them
+ * (dispatcher, log-service); enabled by {@code hookline.webhook-directory.enabled}. config-service, which owns the
+ * topic, keeps its own store with read-your-writes. The one write from here, the dispatcher's disabling of a gone
+ * endpoint, goes through {@link ConfigWriter} like config-service's own.
  */
 @Singleton
 @Requires(property = "hookline.webhook-directory.enabled", value = "true")
@@ -24,12 +31,13 @@ public final class WebhookDirectory implements KafkaComponent, AutoCloseable {
     private static final Duration LOAD_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration CATCH_UP_TIMEOUT = Duration.ofSeconds(5);
 
+    private final Topic<String, WebhookConfig> topic;
     private final CompactedTopicView<WebhookConfig> view;
 
     /** Takes the {@link TopicBootstrap} so that the topic exists before the view reads it. */
     public WebhookDirectory(KafkaSettings kafka, TopicBootstrap topics) {
-        this.view = new CompactedTopicView<>("webhook-directory", kafka.bootstrapServers(),
-                Topics.WEBHOOK_CONFIG.withPrefix(kafka.topicPrefix()));
+        this.topic = Topics.WEBHOOK_CONFIG.withPrefix(kafka.topicPrefix());
+        this.view = new CompactedTopicView<>("webhook-directory", kafka.bootstrapServers(), topic);
         view.start(LOAD_TIMEOUT);
     }
 
@@ -48,6 +56,24 @@ public final class WebhookDirectory implements KafkaComponent, AutoCloseable {
             current = view.get(webhookId);
         }
         return current;
+    }
+
+    /** Waits until every change written to the topic before this call is applied here, as a write must first. */
+    public void catchUp() {
+        boolean caughtUp;
+        try {
+            caughtUp = view.awaitCaughtUp(CATCH_UP_TIMEOUT);
+        } catch (IllegalStateException e) {
+            throw new StoreUnavailableException("Kafka did not answer in time; try again", e);
+        }
+        if (!caughtUp) {
+            throw new StoreUnavailableException("This instance has not yet read the latest webhook changes", null);
+        }
+    }
+
+    /** The record that stores {@code webhook}, a webhook's JSON as its caller edited it, for {@link ConfigWriter}. */
+    public TopicWrite put(String webhookId, JsonNode webhook) {
+        return TopicWrite.serialized(view, topic, webhookId, Json.toBytes(webhook));
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.hookline.config.store;
+package io.hookline.service.store;
 
 import java.util.List;
 
@@ -11,5 +11,10 @@ public record WritePlan<R>(List<TopicWrite> writes, R result) {
 
     public static <R> WritePlan<R> of(TopicWrite write, R result) {
         return new WritePlan<>(List.of(write), result);
+    }
+
+    /** The operation found nothing to change. */
+    public static <R> WritePlan<R> nothing(R result) {
+        return new WritePlan<>(List.of(), result);
     }
 }

@@ -1,6 +1,5 @@
-package io.hookline.config.store;
+package io.hookline.service.store;
 
-import io.hookline.config.error.ProblemException;
 import io.hookline.service.KafkaSettings;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -96,7 +95,7 @@ final class TransactionalProducer {
             return future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw ProblemException.unavailable("Interrupted while writing", e);
+            throw new StoreUnavailableException("Interrupted while writing", e);
         } catch (ExecutionException e) {
             // commitTransaction succeeded, so every send did; this cannot happen short of a client bug.
             throw new IllegalStateException("A committed record has no metadata", e.getCause());
