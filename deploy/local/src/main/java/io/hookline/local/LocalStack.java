@@ -20,7 +20,7 @@ public final class LocalStack implements AutoCloseable {
 
     private final LocalSettings settings;
     private final LocalSecrets secrets;
-    private final EmbeddedKafkaBroker broker;
+    private EmbeddedKafkaBroker broker;
     private final List<ServiceProcess> services = new ArrayList<>();
 
     private LocalStack(LocalSettings settings, LocalSecrets secrets, EmbeddedKafkaBroker broker) {
@@ -56,6 +56,32 @@ public final class LocalStack implements AutoCloseable {
         return List.copyOf(services);
     }
 
+    /** Kills one service as {@code kill -9} would; {@link #restart} brings it back. */
+    public void kill(Service service) throws InterruptedException {
+        running(service).kill();
+    }
+
+    /** Starts a service again (after {@link #kill}, or stops it first) and waits until it is healthy. */
+    public void restart(Service service) throws IOException, InterruptedException {
+        ServiceProcess old = running(service);
+        old.close();
+        ServiceProcess started = startService(service);
+        services.set(services.indexOf(old), started);
+        started.awaitHealthy(HEALTH_TIMEOUT);
+    }
+
+    /** Stops the broker and starts it again on the same data and ports, with the services left running. */
+    public void restartBroker() throws IOException {
+        broker.close();
+        broker = EmbeddedKafkaBroker.start(settings.dataDir().resolve("kafka"), settings.kafkaPort(),
+                settings.controllerPort());
+    }
+
+    private ServiceProcess running(Service service) {
+        return services.stream().filter(process -> process.service() == service).findFirst()
+                .orElseThrow(() -> new IllegalStateException(service.module() + " is not started"));
+    }
+
     private void createTopics() {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers()))) {
             new TopicProvisioner(admin, (short) 1).ensure(TopicCatalog.all("", PARTITIONS));
@@ -64,13 +90,17 @@ public final class LocalStack implements AutoCloseable {
 
     private void startServices() throws IOException, InterruptedException {
         for (Service service : Service.values()) {
-            Path jar = settings.home().resolve(service.module()).resolve("target").resolve(service.module() + ".jar");
-            services.add(ServiceProcess.start(service, jar, settings.port(service), propertiesFor(service),
-                    settings.logDir().resolve(service.module() + ".log")));
+            services.add(startService(service));
         }
         for (ServiceProcess service : services) {
             service.awaitHealthy(HEALTH_TIMEOUT);
         }
+    }
+
+    private ServiceProcess startService(Service service) throws IOException {
+        Path jar = settings.home().resolve(service.module()).resolve("target").resolve(service.module() + ".jar");
+        return ServiceProcess.start(service, jar, settings.port(service), propertiesFor(service),
+                settings.logDir().resolve(service.module() + ".log"));
     }
 
     private Map<String, String> propertiesFor(Service service) {

@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One service running as its own JVM, its output in a log file, stopped with SIGTERM (then SIGKILL if it hangs). */
+/**
+ * One service running as its own JVM, its output in a log file, stopped with SIGTERM (then SIGKILL if it hangs), or
+ * killed outright.
+ */
 public final class ServiceProcess implements AutoCloseable {
 
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
@@ -89,6 +92,11 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             return false; // not listening yet
         }
+    }
+
+    /** Stops it as {@code kill -9} does: no shutdown hook runs, nothing is flushed or committed. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override

@@ -13,12 +13,9 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.hookline.contracts.json.Json;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumMap;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +43,7 @@ class EndToEndIT {
         receiver.start();
         receiver.stubFor(post("/hooks/incidents").willReturn(aResponse().withStatus(200).withBody("{\"ok\":true}")));
         dataDir = Files.createTempDirectory("hookline-e2e");
-        settings = settingsOnFreePorts(dataDir);
+        settings = FreePorts.settings(dataDir);
     }
 
     @AfterEach
@@ -87,41 +84,38 @@ class EndToEndIT {
             assertThat(body.at("/data/incident/title").asText()).isEqualTo("DB down");
 
             // And the attempt is in the log
-            await().atMost(DELIVERY_TIMEOUT).untilAsserted(() -> assertSucceededAttemptLogged(api, log, webhookId));
+            await().atMost(DELIVERY_TIMEOUT).untilAsserted(() -> assertEventDeliveryLogged(api, log, webhookId, 1));
+
+            // And a test send goes through the real dispatcher and answers with what the receiver said
+            HooklineApi.Reply tested = api.post(config + "/api/v1/webhooks/" + webhookId + "/test",
+                    "{\"event_type\":\"incident.triggered\"}");
+            assertThat(tested.status()).as(tested.text()).isEqualTo(200);
+            assertThat(tested.json().at("/responses/0/status_code").asInt()).as(tested.text()).isEqualTo(200);
+            assertThat(tested.json().at("/responses/0/body").asText()).isEqualTo("{\"ok\":true}");
+            assertThat(receiver.findAll(postRequestedFor(urlEqualTo("/hooks/incidents")))).hasSize(2);
         }
 
-        // After a restart on the same data, the webhook and its log are still there
+        // After a restart on the same data, the webhook and its log (the delivery and the test send) are still there
         try (LocalStack stack = LocalStack.start(settings)) {
             HooklineApi api = new HooklineApi(stack.adminToken());
             HooklineApi.Reply webhook = api.get(stack.url(Service.CONFIG) + "/api/v1/webhooks/" + webhookId + "/");
             assertThat(webhook.status()).as(webhook.text()).isEqualTo(200);
             await().atMost(DELIVERY_TIMEOUT).untilAsserted(
-                    () -> assertSucceededAttemptLogged(api, stack.url(Service.LOG), webhookId));
+                    () -> assertEventDeliveryLogged(api, stack.url(Service.LOG), webhookId, 2));
         }
     }
 
-    private static void assertSucceededAttemptLogged(HooklineApi api, String log, String webhookId) {
+    /** The webhook has {@code attempts} attempts logged, one of them the successful delivery of the event. */
+    private static void assertEventDeliveryLogged(HooklineApi api, String log, String webhookId, int attempts) {
         HooklineApi.Reply responses = api.get(log + "/api/v1/webhooks/" + webhookId + "/responses");
         assertThat(responses.status()).as(responses.text()).isEqualTo(200);
         JsonNode results = responses.json().get("results");
-        assertThat(results).as(responses.text()).hasSize(1);
-        assertThat(results.get(0).get("status_code").asInt()).isEqualTo(200);
-        assertThat(results.get(0).get("outcome").asText()).isEqualTo("succeeded");
-        assertThat(results.get(0).get("event_id").asText()).isEqualTo("evt-7f3a");
-    }
-
-    private static LocalSettings settingsOnFreePorts(Path dataDir) throws IOException {
-        Map<Service, Integer> ports = new EnumMap<>(Service.class);
-        for (Service service : Service.values()) {
-            ports.put(service, freePort());
-        }
-        Path home = Path.of(System.getProperty("hookline.home", "../..")).toAbsolutePath().normalize();
-        return new LocalSettings(home, dataDir, freePort(), freePort(), Map.copyOf(ports), null);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        assertThat(results).as(responses.text()).hasSize(attempts);
+        assertThat(results).as(responses.text())
+                .filteredOn(result -> result.get("event_id").asText().equals("evt-7f3a"))
+                .singleElement().satisfies(result -> {
+                    assertThat(result.get("status_code").asInt()).isEqualTo(200);
+                    assertThat(result.get("outcome").asText()).isEqualTo("succeeded");
+                });
     }
 }
