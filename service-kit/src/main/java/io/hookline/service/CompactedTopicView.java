@@ -21,6 +21,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
@@ -35,6 +36,7 @@ public final class CompactedTopicView<V> implements KafkaComponent, AutoCloseabl
 
     private static final Logger LOG = LoggerFactory.getLogger(CompactedTopicView.class);
     private static final Duration POLL = Duration.ofMillis(100);
+    private static final Duration METADATA_BACKOFF = Duration.ofMillis(50);
 
     private final String name;
     private final Topic<String, V> topic;
@@ -158,7 +160,24 @@ public final class CompactedTopicView<V> implements KafkaComponent, AutoCloseabl
                 .allMatch(target -> appliedUpTo.getOrDefault(target.getKey(), 0L) >= target.getValue());
     }
 
+    /** A topic created a moment ago may not be known to the broker yet: asked again until the timeout. */
     private Map<Integer, Long> endOffsets(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                return endOffsetsOnce(timeout);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Cannot read the end offsets of " + topic.name(), e);
+                }
+                pause();
+            } catch (TimeoutException e) {
+                throw new IllegalStateException("Cannot read the end offsets of " + topic.name(), e);
+            }
+        }
+    }
+
+    private Map<Integer, Long> endOffsetsOnce(Duration timeout) throws ExecutionException, TimeoutException {
         try {
             var partitions = admin.describeTopics(List.of(topic.name())).allTopicNames()
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(topic.name()).partitions();
@@ -169,16 +188,38 @@ public final class CompactedTopicView<V> implements KafkaComponent, AutoCloseabl
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while reading the end of " + topic.name(), e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Cannot read the end offsets of " + topic.name(), e);
         }
+    }
+
+    private static void pause() {
+        try {
+            TimeUnit.MILLISECONDS.sleep(METADATA_BACKOFF.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for topic metadata", e);
+        }
+    }
+
+    /** The topic's partitions, once the broker knows them: right after its creation it may not yet. */
+    private List<TopicPartition> partitions() {
+        while (running) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
+                    .map(info -> new TopicPartition(topic.name(), info.partition()))
+                    .toList();
+            if (!partitions.isEmpty()) {
+                return partitions;
+            }
+            pause();
+        }
+        return List.of();
     }
 
     private void run() {
         try {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
-                    .map(info -> new TopicPartition(topic.name(), info.partition()))
-                    .toList();
+            List<TopicPartition> partitions = partitions();
+            if (partitions.isEmpty()) {
+                return;
+            }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             while (running) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -124,6 +125,19 @@ class CompactedTopicViewTest {
         view.start(TIMEOUT);
 
         assertThat(view.get("bad")).isEmpty();
+        assertThat(view.isRunning()).isTrue();
+    }
+
+    @Test
+    void shouldWaitForATopicThatIsCreatedWhileItStarts() throws Exception {
+        Topic<String, String> late = new Topic<>(SharedKafka.uniqueName("late"), Serdes.String(), Serdes.String());
+        CompactedTopicView<String> view = new CompactedTopicView<>("late", SharedKafka.bootstrapServers(), late);
+        opened.add(view);
+        CompletableFuture<Void> started = CompletableFuture.runAsync(() -> view.start(TIMEOUT));
+
+        SharedKafka.createTopics(1, late.name());
+
+        started.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         assertThat(view.isRunning()).isTrue();
     }
 
