@@ -1,6 +1,7 @@
 package io.hookline.service;
 
 import io.hookline.contracts.topic.Topic;
+import io.hookline.service.store.StoreUnavailableException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -98,6 +99,23 @@ public final class CompactedTopicView<V> implements KafkaComponent, AutoCloseabl
     /** Waits until every record written before this call is applied; false when the timeout passed first. */
     public boolean awaitCaughtUp(Duration timeout) {
         return awaitOffsets(endOffsets(timeout), timeout);
+    }
+
+    /**
+     * {@link #awaitCaughtUp} for readers that must not answer from stale state: fails with
+     * {@link StoreUnavailableException} (the caller may try again) when Kafka does not answer or the view lags.
+     */
+    public void catchUp(Duration timeout) {
+        boolean caughtUp;
+        try {
+            caughtUp = awaitCaughtUp(timeout);
+        } catch (IllegalStateException e) {
+            throw new StoreUnavailableException("Kafka did not answer in time; try again", e);
+        }
+        if (!caughtUp) {
+            throw new StoreUnavailableException(
+                    "This instance has not yet read the latest changes of " + topic.name() + "; try again", null);
+        }
     }
 
     /** Waits until the record at {@code offset} of {@code partition} is applied; false on timeout. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hookline.contracts.topic.Topic;
+import io.hookline.service.store.StoreUnavailableException;
 import io.hookline.testkit.SharedKafka;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -101,6 +102,17 @@ class CompactedTopicViewTest {
         assertThat(neverWritten).failsWithin(TIMEOUT).withThrowableOfType(ExecutionException.class)
                 .withCauseInstanceOf(IllegalStateException.class);
         assertThat(view.whenApplied(0, 1_000_000)).isCompletedExceptionally();
+    }
+
+    @Test
+    void shouldRefuseToAnswerFromAViewThatCannotCatchUp() {
+        CompactedTopicView<String> view = started();
+        view.catchUp(TIMEOUT);
+
+        view.close();
+
+        assertThatThrownBy(() -> view.catchUp(Duration.ofSeconds(1))).isInstanceOf(StoreUnavailableException.class)
+                .hasMessageEndingWith("try again");
     }
 
     @Test

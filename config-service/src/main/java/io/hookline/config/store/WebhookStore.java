@@ -73,16 +73,7 @@ public final class WebhookStore implements KafkaComponent, AutoCloseable {
     }
 
     private void catchUp() {
-        boolean caughtUp;
-        try {
-            caughtUp = view.awaitCaughtUp(settings.readTimeout());
-        } catch (IllegalStateException e) {
-            throw ProblemException.unavailable("Kafka did not answer in time; try again", e);
-        }
-        if (!caughtUp) {
-            throw ProblemException.unavailable("This instance has not yet read the latest webhook changes; try again",
-                    null);
-        }
+        view.catchUp(settings.readTimeout());
     }
 
     @Override

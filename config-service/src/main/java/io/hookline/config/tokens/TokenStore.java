@@ -1,6 +1,5 @@
 package io.hookline.config.tokens;
 
-import io.hookline.config.error.ProblemException;
 import io.hookline.config.store.StoreSettings;
 import io.hookline.contracts.auth.ApiToken;
 import io.hookline.contracts.topic.Topic;
@@ -55,12 +54,6 @@ public final class TokenStore {
     }
 
     private void catchUp() {
-        try {
-            if (!view.awaitCaughtUp(settings.readTimeout())) {
-                throw ProblemException.unavailable("This instance has not yet read the latest tokens; try again", null);
-            }
-        } catch (IllegalStateException e) {
-            throw ProblemException.unavailable("Kafka did not answer in time; try again", e);
-        }
+        view.catchUp(settings.readTimeout());
     }
 }

@@ -10,7 +10,6 @@ import io.hookline.service.KafkaComponent;
 import io.hookline.service.KafkaSettings;
 import io.hookline.service.TopicBootstrap;
 import io.hookline.service.store.ConfigWriter;
-import io.hookline.service.store.StoreUnavailableException;
 import io.hookline.service.store.TopicWrite;
 import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PreDestroy;
@@ -60,15 +59,7 @@ public final class WebhookDirectory implements KafkaComponent, AutoCloseable {
 
     /** Waits until every change written to the topic before this call is applied here, as a write must first. */
     public void catchUp() {
-        boolean caughtUp;
-        try {
-            caughtUp = view.awaitCaughtUp(CATCH_UP_TIMEOUT);
-        } catch (IllegalStateException e) {
-            throw new StoreUnavailableException("Kafka did not answer in time; try again", e);
-        }
-        if (!caughtUp) {
-            throw new StoreUnavailableException("This instance has not yet read the latest webhook changes", null);
-        }
+        view.catchUp(CATCH_UP_TIMEOUT);
     }
 
     /** The record that stores {@code webhook}, a webhook's JSON as its caller edited it, for {@link ConfigWriter}. */
