@@ -71,8 +71,8 @@ final class EndpointLane {
 
     /** Retires the lane when nothing happened in it since {@code idleSince}; a retired lane takes no more jobs. */
     synchronized boolean retireIfIdleSince(long idleSinceNanos) {
-        if (unfinished == 0 && inFlight == 0 && queue.isEmpty() && !drainScheduled && order.isIdle()
-                && lastActiveNanos - idleSinceNanos < 0) {
+        // Queued, in-flight and busy jobs are all unfinished: no job left means nothing else is either.
+        if (unfinished == 0 && lastActiveNanos - idleSinceNanos < 0) {
             retired = true;
         }
         return retired;

@@ -78,8 +78,4 @@ public final class SubjectOrder {
             }
         }
     }
-
-    public boolean isIdle() {
-        return busy.isEmpty();
-    }
 }

@@ -28,7 +28,6 @@ class SubjectOrderTest {
 
         assertThat(order.gate(job("d2", "INC-1", 2), NOW)).isInstanceOf(SubjectOrder.Wait.class);
         assertThat(order.gate(job("d3", "INC-2", 3), NOW)).isInstanceOf(SubjectOrder.Go.class);
-        assertThat(order.isIdle()).isFalse();
     }
 
     @Test
@@ -75,7 +74,6 @@ class SubjectOrderTest {
         order.settled(first);
 
         assertThat(order.gate(job("d2", "INC-1", 2), NOW)).isInstanceOf(SubjectOrder.Go.class);
-        assertThat(order.isIdle()).isTrue();
     }
 
     @Test
