@@ -51,7 +51,8 @@ class WebhookTestEndpointTest {
     @Test
     void shouldAnswerWithTheRequestAndResponseTheDispatcherLogged() throws Exception {
         // Given a webhook and a dispatcher that answers its next job
-        String id = create("{\"name\": \"tested\", \"url\": \"https://example.com/hook\", \"timeout_ms\": 3000}");
+        String id = admin.createWebhook(
+                "{\"name\": \"tested\", \"url\": \"https://example.com/hook\", \"timeout_ms\": 3000}");
         CompletableFuture<DeliveryJob> dispatched = CompletableFuture.supplyAsync(() -> dispatchOnce(id));
 
         // When testing it with a catalogue event type
@@ -78,7 +79,8 @@ class WebhookTestEndpointTest {
     @Test
     void shouldAnswer504WhenNoDispatcherLogsAnAttemptButLeaveTheJobQueued() {
         // Given a webhook with a short timeout and no dispatcher
-        String id = create("{\"name\": \"unattended\", \"url\": \"https://example.com/\", \"timeout_ms\": 500}");
+        String id = admin.createWebhook(
+                "{\"name\": \"unattended\", \"url\": \"https://example.com/\", \"timeout_ms\": 500}");
 
         // When testing it with data of its own
         var response = admin.post("/api/v1/webhooks/" + id + "/test",
@@ -95,8 +97,9 @@ class WebhookTestEndpointTest {
 
     @Test
     void shouldRefuseBadRequestsForeignAndDisabledWebhooks() {
-        String id = create("{\"name\": \"checked\", \"url\": \"https://example.com/\"}");
-        String off = create("{\"name\": \"off\", \"url\": \"https://example.com/\", \"is_webhook_enabled\": false}");
+        String id = admin.createWebhook("{\"name\": \"checked\", \"url\": \"https://example.com/\"}");
+        String off = admin.createWebhook(
+                "{\"name\": \"off\", \"url\": \"https://example.com/\", \"is_webhook_enabled\": false}");
         String acme = token("{\"name\": \"acme\", \"tenant\": \"acme\", \"scopes\": [\"webhooks:write\"]}");
         String reader = token("{\"name\": \"reader\", \"scopes\": [\"webhooks:read\"]}");
         String body = "{\"event_type\": \"incident.triggered\"}";
@@ -115,12 +118,6 @@ class WebhookTestEndpointTest {
         assertThat(disabled.status()).isEqualTo(409);
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(readOnly.status()).isEqualTo(403);
-    }
-
-    private static String create(String webhook) {
-        var created = admin.post("/api/v1/webhooks", webhook);
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return created.json().get("id").asText();
     }
 
     private static String token(String request) {

@@ -46,7 +46,7 @@ class WebhookTriggerTest {
     @Test
     void shouldQueueOneJobPerUrlSkippingTheEventTypesAndFilter() {
         // Given a webhook for other event types whose filter never holds, with two URLs
-        String id = create("""
+        String id = admin.createWebhook("""
                 {"name": "manual", "url": "https://example.com/a", "urls": ["https://example.com/b"],
                  "event_types": ["alert_group.*"], "trigger_type": null, "max_retries": 5, "timeout_ms": 2000,
                  "filter": {"field": "subject", "op": "eq", "value": "never"},
@@ -87,9 +87,10 @@ class WebhookTriggerTest {
     @Test
     void shouldAnswer404ForAnotherTenantsWebhook() {
         // Given a webhook of tenant default and a token of tenant acme
-        String id = create("{\"name\": \"private\", \"url\": \"https://example.com/\"}");
+        String id = admin.createWebhook("{\"name\": \"private\", \"url\": \"https://example.com/\"}");
         String acme = admin.post("/api/v1/tokens",
-                "{\"name\": \"acme\", \"tenant\": \"acme\", \"scopes\": [\"webhooks:write\"]}").json().get("token").asText();
+                        "{\"name\": \"acme\", \"tenant\": \"acme\", \"scopes\": [\"webhooks:write\"]}")
+                .json().get("token").asText();
 
         // When acme triggers it, and anyone triggers a webhook that does not exist
         var foreign = service.client().withToken(acme).post("/api/v1/webhooks/" + id + "/trigger",
@@ -104,7 +105,8 @@ class WebhookTriggerTest {
 
     @Test
     void shouldAnswer409ForADisabledWebhook() {
-        String id = create("{\"name\": \"off\", \"url\": \"https://example.com/\", \"is_webhook_enabled\": false}");
+        String id = admin.createWebhook(
+                "{\"name\": \"off\", \"url\": \"https://example.com/\", \"is_webhook_enabled\": false}");
 
         var response = admin.post("/api/v1/webhooks/" + id + "/trigger", EVENT.formatted("evt-off"));
 
@@ -114,7 +116,7 @@ class WebhookTriggerTest {
 
     @Test
     void shouldRefuseAnInvalidEvent() {
-        String id = create("{\"name\": \"strict\", \"url\": \"https://example.com/\"}");
+        String id = admin.createWebhook("{\"name\": \"strict\", \"url\": \"https://example.com/\"}");
 
         var noSource = admin.post("/api/v1/webhooks/" + id + "/trigger",
                 "{\"specversion\":\"1.0\",\"id\":\"e\",\"type\":\"t\"}");
@@ -127,7 +129,7 @@ class WebhookTriggerTest {
 
     @Test
     void shouldAnswer422WithTheLocationWhenTheTemplateFails() {
-        String id = create("""
+        String id = admin.createWebhook("""
                 {"name": "broken", "url": "https://example.com/", "data": "{{ event.id.toUpperCase() }}"}""");
 
         var response = admin.post("/api/v1/webhooks/" + id + "/trigger", EVENT.formatted("evt-broken"));
@@ -138,7 +140,7 @@ class WebhookTriggerTest {
 
     @Test
     void shouldRequireATokenWithTheWriteScope() {
-        String id = create("{\"name\": \"guarded\", \"url\": \"https://example.com/\"}");
+        String id = admin.createWebhook("{\"name\": \"guarded\", \"url\": \"https://example.com/\"}");
         String reader = admin.post("/api/v1/tokens", "{\"name\": \"r\", \"scopes\": [\"webhooks:read\"]}")
                 .json().get("token").asText();
 
@@ -148,12 +150,6 @@ class WebhookTriggerTest {
 
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(readOnly.status()).isEqualTo(403);
-    }
-
-    private static String create(String webhook) {
-        var created = admin.post("/api/v1/webhooks", webhook);
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return created.json().get("id").asText();
     }
 
     private static List<ConsumerRecord<String, DeliveryJob>> jobsOf(String webhookId, int count) {

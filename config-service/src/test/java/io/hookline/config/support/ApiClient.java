@@ -1,5 +1,7 @@
 package io.hookline.config.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hookline.contracts.json.Json;
 import java.io.IOException;
@@ -41,6 +43,13 @@ public final class ApiClient {
 
     public Response post(String path, String json) {
         return send("POST", path, json);
+    }
+
+    /** Creates a webhook that must be accepted, and answers its id. */
+    public String createWebhook(String json) {
+        Response created = post("/api/v1/webhooks", json);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("id").asText();
     }
 
     public Response put(String path, String json) {
