@@ -9,6 +9,7 @@ import io.hookline.dispatcher.ssrf.SsrfGuard;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.annotation.Order;
 import io.micronaut.core.order.Ordered;
 import jakarta.inject.Named;
@@ -27,6 +28,7 @@ import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
 import org.apache.hc.core5.http.nio.ssl.TlsStrategy;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.reactor.IOReactorConfig;
+import org.apache.hc.core5.reactor.IOSessionListener;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
@@ -76,8 +78,19 @@ public class HttpClientFactory {
     @Singleton
     @Bean(preDestroy = "close")
     CloseableHttpAsyncClient httpClient(SsrfGuard guard, DispatcherSettings settings,
-                                        @Named("dispatcher-tls") SSLContext tlsContext) {
+                                        @Named("dispatcher-tls") SSLContext tlsContext,
+                                        @Nullable IOSessionListener sessionListener) {
         int connections = Math.max(settings.maxInFlight(), settings.maxInFlightPerEndpoint());
+        return start(guard, connections, tlsContext, sessionListener);
+    }
+
+    /**
+     * Builds and starts the client.
+     *
+     * @param sessionListener sees the client's I/O events (tests hold a connection's close with it); may be null
+     */
+    static CloseableHttpAsyncClient start(SsrfGuard guard, int connections, SSLContext tlsContext,
+                                          IOSessionListener sessionListener) {
         var connectionManager = PoolingAsyncClientConnectionManagerBuilder.create()
                 .setDnsResolver(new GuardedDnsResolver(guard))
                 .setMaxConnTotal(connections)
@@ -95,6 +108,7 @@ public class HttpClientFactory {
         CloseableHttpAsyncClient client = HttpAsyncClients.custom()
                 .setConnectionManager(connectionManager)
                 .setIOReactorConfig(IOReactorConfig.custom().setSoTimeout(LONGEST_TIMEOUT).build())
+                .setIOSessionListener(sessionListener)
                 .disableRedirectHandling()
                 .disableAutomaticRetries()
                 .disableCookieManagement()
