@@ -1,11 +1,14 @@
 package io.hookline.dispatcher.http;
 
+import io.hookline.dispatcher.config.ConnectionSettings;
 import io.hookline.dispatcher.config.DispatcherSettings;
 import io.hookline.dispatcher.config.HooklineSettings;
 import io.hookline.dispatcher.config.SsrfSettings;
 import io.hookline.dispatcher.config.TlsSettings;
 import io.hookline.dispatcher.ssrf.GuardedDnsResolver;
 import io.hookline.dispatcher.ssrf.SsrfGuard;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
@@ -35,8 +38,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one pooled async HTTP client of the dispatcher: keep-alive HTTP/1.1, HTTP/2 where a TLS endpoint offers it, no
- * redirects, no automatic retries, no cookies, name resolution through the SSRF guard, and certificates checked
+ * The one pooled async HTTP client of the dispatcher: keep-alive HTTP/1.1, HTTP/2 where a TLS endpoint offers it,
+ * connections idle for a while checked before reuse, no redirects, no automatic retries (a request that never left is
+ * sent again by {@link HttpSender}), no cookies, name resolution through the SSRF guard, and certificates checked
  * against the JVM's trust store plus the configured extra one, with hostname verification.
  */
 @Factory
@@ -78,10 +82,11 @@ public class HttpClientFactory {
     @Singleton
     @Bean(preDestroy = "close")
     CloseableHttpAsyncClient httpClient(SsrfGuard guard, DispatcherSettings settings,
+                                        ConnectionSettings connectionSettings,
                                         @Named("dispatcher-tls") SSLContext tlsContext,
                                         @Nullable IOSessionListener sessionListener) {
         int connections = Math.max(settings.maxInFlight(), settings.maxInFlightPerEndpoint());
-        return start(guard, connections, tlsContext, sessionListener);
+        return start(guard, connections, connectionSettings, tlsContext, sessionListener);
     }
 
     /**
@@ -89,8 +94,8 @@ public class HttpClientFactory {
      *
      * @param sessionListener sees the client's I/O events (tests hold a connection's close with it); may be null
      */
-    static CloseableHttpAsyncClient start(SsrfGuard guard, int connections, SSLContext tlsContext,
-                                          IOSessionListener sessionListener) {
+    static CloseableHttpAsyncClient start(SsrfGuard guard, int connections, ConnectionSettings settings,
+                                          SSLContext tlsContext, IOSessionListener sessionListener) {
         var connectionManager = PoolingAsyncClientConnectionManagerBuilder.create()
                 .setDnsResolver(new GuardedDnsResolver(guard))
                 .setMaxConnTotal(connections)
@@ -100,7 +105,9 @@ public class HttpClientFactory {
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(LONGEST_TIMEOUT)
                         .setSocketTimeout(LONGEST_TIMEOUT)
-                        .setTimeToLive(TimeValue.ofMinutes(5))
+                        // No round trip per request: only a connection idle this long is checked (HTTP/1.1: replaced).
+                        .setValidateAfterInactivity(TimeValue.of(settings.validateAfterInactivity()))
+                        .setTimeToLive(TimeValue.of(settings.timeToLive()))
                         .build())
                 .setTlsStrategy(tlsStrategy(tlsContext))
                 .setDefaultTlsConfig(TlsConfig.custom().setVersionPolicy(HttpVersionPolicy.NEGOTIATE).build())
@@ -113,7 +120,10 @@ public class HttpClientFactory {
                 .disableAutomaticRetries()
                 .disableCookieManagement()
                 .disableAuthCaching()
-                .evictIdleConnections(TimeValue.ofSeconds(30))
+                // One background thread for the whole pool, not one per request.
+                .evictIdleConnections(TimeValue.of(settings.idleTimeout()))
+                .evictExpiredConnections()
+                .addRequestInterceptorLast(UnsentRequests.MARK_WRITTEN)
                 .build();
         client.start();
         return client;
@@ -130,7 +140,12 @@ public class HttpClientFactory {
     }
 
     @Singleton
-    HttpSender httpSender(CloseableHttpAsyncClient client, @Named("dispatcher-timer") ScheduledExecutorService timer) {
-        return new HttpSender(client, timer);
+    HttpSender httpSender(CloseableHttpAsyncClient client, @Named("dispatcher-timer") ScheduledExecutorService timer,
+                          ConnectionSettings connections, MeterRegistry registry) {
+        Counter resends = Counter.builder("hookline.dispatcher.requests.resent")
+                .description("Requests sent again at once because their pooled connection had been closed before "
+                        + "they were written (no attempt)")
+                .register(registry);
+        return new HttpSender(client, timer, connections.unsentResends(), resends::increment);
     }
 }

@@ -1,5 +1,6 @@
 package io.hookline.dispatcher.http;
 
+import io.hookline.dispatcher.config.ConnectionSettings;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
@@ -19,7 +21,9 @@ import org.apache.hc.core5.util.Timeout;
 
 /**
  * Sends one request on the shared pooled client and never throws: every failure becomes a classified
- * {@link HttpOutcome}. The job's timeout bounds the whole exchange (connect, send, wait, read), not only each read.
+ * {@link HttpOutcome}. The job's timeout bounds the whole exchange (connect, send, wait, read), not only each read. A
+ * request that provably never left (its pooled connection turned out to be closed by the endpoint) goes out again at
+ * once, up to {@code unsentResends} times, within the same outcome: it was no attempt.
  */
 public final class HttpSender {
 
@@ -27,31 +31,111 @@ public final class HttpSender {
 
     private final CloseableHttpAsyncClient client;
     private final ScheduledExecutorService timer;
+    private final int unsentResends;
+    private final Runnable onResend;
 
     public HttpSender(CloseableHttpAsyncClient client, ScheduledExecutorService timer) {
+        this(client, timer, ConnectionSettings.DEFAULTS.unsentResends(), () -> { });
+    }
+
+    public HttpSender(CloseableHttpAsyncClient client, ScheduledExecutorService timer, int unsentResends,
+                      Runnable onResend) {
         this.client = client;
         this.timer = timer;
+        this.unsentResends = unsentResends;
+        this.onResend = onResend;
     }
 
     public CompletableFuture<HttpOutcome> send(OutgoingRequest request) {
-        long started = System.nanoTime();
-        CompletableFuture<HttpOutcome> result = new CompletableFuture<>();
-        Future<CappedResponse> exchange;
-        try {
-            exchange = client.execute(producer(request), new CappedResponseConsumer(BODY_CAP), null,
-                    context(request.timeoutMs()), callback(result, started));
-        } catch (RuntimeException e) {
-            result.complete(failure(e, started));
-            return result;
+        Exchange exchange = new Exchange(request, System.nanoTime());
+        exchange.start();
+        return exchange.result;
+    }
+
+    /** One request until its outcome: the first try and the re-sends of tries that never left. */
+    private final class Exchange {
+
+        private final OutgoingRequest request;
+        private final long started;
+        private final CompletableFuture<HttpOutcome> result = new CompletableFuture<>();
+        private int tries;
+        private Future<CappedResponse> running;
+
+        Exchange(OutgoingRequest request, long started) {
+            this.request = request;
+            this.started = started;
         }
-        var deadline = timer.schedule(() -> {
-            if (result.complete(HttpOutcome.failure(FailureClassifier.TIMEOUT,
-                    "no complete response within " + request.timeoutMs() + " ms", elapsedMs(started)))) {
+
+        void start() {
+            var deadline = timer.schedule(() -> {
+                if (result.complete(HttpOutcome.failure(FailureClassifier.TIMEOUT,
+                        "no complete response within " + request.timeoutMs() + " ms", elapsedMs(started)))) {
+                    cancelRunning();
+                }
+            }, request.timeoutMs(), TimeUnit.MILLISECONDS);
+            result.whenComplete((outcome, error) -> deadline.cancel(false));
+            tryOnce();
+        }
+
+        private void tryOnce() {
+            int attempt;
+            synchronized (this) {
+                attempt = ++tries;
+            }
+            HttpClientContext context = context(request.timeoutMs());
+            AtomicBoolean written = UnsentRequests.watch(context);
+            Future<CappedResponse> exchange;
+            try {
+                exchange = client.execute(producer(request), new CappedResponseConsumer(BODY_CAP), null, context,
+                        callback(written));
+            } catch (RuntimeException e) {
+                result.complete(failure(e, started));
+                return;
+            }
+            synchronized (this) {
+                // A callback that ran inside execute() may already have started the next try.
+                if (attempt == tries) {
+                    running = exchange;
+                }
+            }
+            if (result.isDone()) {
                 exchange.cancel(true);
             }
-        }, request.timeoutMs(), TimeUnit.MILLISECONDS);
-        result.whenComplete((outcome, error) -> deadline.cancel(false));
-        return result;
+        }
+
+        private synchronized void cancelRunning() {
+            if (running != null) {
+                running.cancel(true);
+            }
+        }
+
+        private FutureCallback<CappedResponse> callback(AtomicBoolean written) {
+            return new FutureCallback<>() {
+                @Override
+                public void completed(CappedResponse response) {
+                    result.complete(HttpOutcome.response(response, elapsedMs(started)));
+                }
+
+                @Override
+                public void failed(Exception error) {
+                    if (!result.isDone() && resendable() && UnsentRequests.neverWritten(error, written.get())) {
+                        onResend.run();
+                        tryOnce();
+                    } else {
+                        result.complete(failure(error, started));
+                    }
+                }
+
+                @Override
+                public void cancelled() {
+                    result.complete(failure(new TimeoutException("request cancelled"), started));
+                }
+            };
+        }
+
+        private synchronized boolean resendable() {
+            return tries <= unsentResends;
+        }
     }
 
     private static BasicRequestProducer producer(OutgoingRequest request) {
@@ -73,25 +157,6 @@ public final class HttpSender {
                 .setRedirectsEnabled(false)
                 .build());
         return context;
-    }
-
-    private static FutureCallback<CappedResponse> callback(CompletableFuture<HttpOutcome> result, long started) {
-        return new FutureCallback<>() {
-            @Override
-            public void completed(CappedResponse response) {
-                result.complete(HttpOutcome.response(response, elapsedMs(started)));
-            }
-
-            @Override
-            public void failed(Exception error) {
-                result.complete(failure(error, started));
-            }
-
-            @Override
-            public void cancelled() {
-                result.complete(failure(new TimeoutException("request cancelled"), started));
-            }
-        };
     }
 
     private static HttpOutcome failure(Throwable error, long started) {
