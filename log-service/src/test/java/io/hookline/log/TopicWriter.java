@@ -15,6 +15,8 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Writes what the other services would write: attempts, webhooks, tokens, operational events. */
 public final class TopicWriter {
@@ -39,6 +41,24 @@ public final class TopicWriter {
                 null, List.of("*"), null, null, null, null, false, null, null, null, null, null, null, List.of(), 2,
                 5000, null, null, null, Instant.now(), Instant.now());
         send(Topics.WEBHOOK_CONFIG.withPrefix(prefix), id, config);
+    }
+
+    public static void webhook(String prefix, WebhookConfig config) {
+        send(Topics.WEBHOOK_CONFIG.withPrefix(prefix), config.id(), config);
+    }
+
+    /** The tombstone config-service writes when a webhook is deleted. */
+    public static void deleteWebhook(String prefix, String id) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.WEBHOOK_CONFIG.withPrefix(prefix).name(), id, null)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Cannot delete webhook " + id, e);
+        }
     }
 
     public static void token(String prefix, String secret, String tenant, Set<String> scopes) {

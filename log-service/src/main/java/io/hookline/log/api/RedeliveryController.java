@@ -23,7 +23,8 @@ import java.util.List;
 
 /**
  * Sends logged deliveries again as fresh jobs: one delivery, or every failed or dead delivery of a webhook since a
- * point in time. 202 with the delivery ids queued.
+ * point in time. 202 with the delivery ids queued (and those skipped, with the reason); a 409 problem when nothing can
+ * be sent as configured now (the webhook deleted or disabled, the URL removed).
  */
 @Controller("/api/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -68,7 +69,12 @@ final class RedeliveryController {
         parameters.throwIfInvalid();
         return router.route(id, request, view -> {
             access.requireVisible(id, caller, view);
-            return HttpResponse.accepted().body(queue(id, planner.failedSince(view, id, since)));
+            Redeliveries.Result result = queue(id, planner.failedSince(view, id, since));
+            if (result.deliveryIds().isEmpty() && !result.skipped().isEmpty()) {
+                throw ProblemException.conflict("none of the " + result.skipped().size()
+                        + " failed deliveries can be sent again: " + result.skipped().get(0).reason());
+            }
+            return HttpResponse.accepted().body(result);
         });
     }
 

@@ -16,26 +16,40 @@ import java.util.Optional;
 public final class Redeliveries {
 
     private final WebhookDirectory directory;
+    private final HeaderRendering headers;
     private final JobProducer producer;
     private final Clock clock = Clock.systemUTC();
 
-    public Redeliveries(WebhookDirectory directory, JobProducer producer) {
+    public Redeliveries(WebhookDirectory directory, HeaderRendering headers, JobProducer producer) {
         this.directory = directory;
+        this.headers = headers;
         this.producer = producer;
     }
 
-    /** Queues a redelivery of each attempt's request; each attempt should be the newest of its delivery. */
+    /**
+     * Queues a redelivery of each attempt's request; each attempt should be the newest of its delivery.
+     *
+     * @throws NotRedeliverableException when the webhook was deleted or is disabled: nothing is queued
+     */
     public Result redeliver(String webhookId, List<DeliveryAttempt> newestAttempts) {
-        Optional<WebhookConfig> webhook = directory.find(webhookId);
-        if (webhook.isEmpty()) {
-            throw new NotRedeliverableException("webhook " + webhookId + " no longer exists");
+        Optional<WebhookConfig> found = directory.find(webhookId);
+        if (found.isEmpty()) {
+            throw new NotRedeliverableException("webhook " + webhookId
+                    + " was deleted, so its deliveries cannot be sent again (its settings and secrets are gone)");
         }
+        WebhookConfig webhook = found.get();
+        if (!webhook.isWebhookEnabled()) {
+            throw new NotRedeliverableException("webhook " + webhookId + " is disabled"
+                    + (webhook.disabledReason() == null ? "" : " (" + webhook.disabledReason() + ")")
+                    + "; enable it before sending its deliveries again");
+        }
+        CurrentHeaders current = headers.of(webhook);
         Instant now = clock.instant();
         List<DeliveryJob> jobs = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
         for (DeliveryAttempt attempt : newestAttempts) {
             try {
-                jobs.add(JobRebuilder.rebuild(attempt, webhook.get(), now));
+                jobs.add(JobRebuilder.rebuild(attempt, webhook, current, now));
             } catch (NotRedeliverableException e) {
                 skipped.add(new Skipped(attempt.deliveryId(), e.getMessage()));
             }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.hookline.contracts.delivery.DeliveryAttempt;
 import io.hookline.contracts.delivery.DeliveryJob;
 import io.hookline.contracts.delivery.Outcome;
+import io.hookline.contracts.json.Json;
 import io.hookline.contracts.webhook.WebhookConfig;
 import io.hookline.log.topology.Attempts;
 import java.time.Instant;
@@ -17,14 +18,16 @@ class JobRebuilderTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
     private static final WebhookConfig WEBHOOK = new WebhookConfig("wh", "default", 7, "hook", true, null,
-            "https://example.com/hook", List.of(), "POST", null, List.of("*"), null, null, null, null, false, null,
-            null, null, null, null, null, List.of(), 5, 3000, null, null, null, NOW, NOW);
+            "https://example.com/hook", List.of(), "POST", null, List.of("*"), null, null, null, null, false,
+            Json.MAPPER.valueToTree(Map.of("X-Team", "platform")), null, null, null, null, null, List.of(), 5, 3000,
+            null, null, null, NOW, NOW);
+    private static final CurrentHeaders HEADERS = new HeaderRendering().of(WEBHOOK);
 
     @Test
-    void shouldRebuildAFreshJobWithTheSameDeliveryIdAndWithoutMaskedOrSigningHeaders() {
+    void shouldRebuildAFreshJobWithTheSameDeliveryIdAndTheHeadersOfTheCurrentConfig() {
         DeliveryAttempt dead = Attempts.attempt("wh", "d-1", 4, NOW.minusSeconds(60), Outcome.DEAD, 500, "x", 10);
 
-        DeliveryJob job = JobRebuilder.rebuild(dead, WEBHOOK, NOW);
+        DeliveryJob job = JobRebuilder.rebuild(dead, WEBHOOK, HEADERS, NOW);
 
         assertThat(job.deliveryId()).isEqualTo("d-1");
         assertThat(job.redeliveryOf()).isEqualTo("d-1");
@@ -35,7 +38,8 @@ class JobRebuilderTest {
         assertThat(job.url()).isEqualTo("https://example.com/hook");
         assertThat(job.method()).isEqualTo("POST");
         assertThat(job.body()).isEqualTo("{\"n\":4}");
-        assertThat(job.headers()).isEqualTo(Map.of("Content-Type", "application/json", "X-Team", "sre"));
+        // Logged X-Team was "sre"; the webhook says "platform" now. Authorization and signature are the dispatcher's.
+        assertThat(job.headers()).isEqualTo(Map.of("X-Team", "platform"));
         assertThat(job.eventId()).isEqualTo("evt-d-1");
         assertThat(job.createdAt()).isEqualTo(NOW);
         assertThat(job.dueAt()).isNull();
@@ -49,7 +53,37 @@ class JobRebuilderTest {
                 a.responseHeaders(), a.responseBody(), false, a.durationMs(), a.outcome(), a.error(), a.errorClass(),
                 null, a.eventId(), a.eventType(), a.trigger(), a.eventData());
 
-        assertThatThrownBy(() -> JobRebuilder.rebuild(truncated, WEBHOOK, NOW))
+        assertThatThrownBy(() -> JobRebuilder.rebuild(truncated, WEBHOOK, HEADERS, NOW))
                 .isInstanceOf(NotRedeliverableException.class).hasMessageContaining("truncated");
+    }
+
+    @Test
+    void shouldRefuseAUrlTheWebhookNoLongerHas() {
+        DeliveryAttempt a = Attempts.attempt("wh", "d-2", 1, NOW, Outcome.FAILED, 400, "x", 10);
+        DeliveryAttempt elsewhere = new DeliveryAttempt(a.deliveryId(), a.webhookId(), a.tenant(), a.attempt(),
+                a.timestamp(), "https://old.example.com/hook", a.method(), a.requestHeaders(), a.requestBody(), false,
+                a.statusCode(), a.responseHeaders(), a.responseBody(), false, a.durationMs(), a.outcome(), a.error(),
+                a.errorClass(), null, a.eventId(), a.eventType(), a.trigger(), a.eventData());
+
+        assertThatThrownBy(() -> JobRebuilder.rebuild(elsewhere, WEBHOOK, HEADERS, NOW))
+                .isInstanceOf(NotRedeliverableException.class).hasMessageContaining("was removed from webhook wh");
+    }
+
+    @Test
+    void shouldRefuseToRenderHeaderTemplatesForAnEventThatWasCutInTheLog() {
+        WebhookConfig templated = new WebhookConfig("wh", "default", 7, "hook", true, null, WEBHOOK.url(), List.of(),
+                "POST", null, List.of("*"), null, null, null, null, false,
+                Json.MAPPER.valueToTree(Map.of("X-Subject", "{{ event.subject }}")), null, null, null, null, null,
+                List.of(), 5, 3000, null, null, null, NOW, NOW);
+        DeliveryAttempt a = Attempts.attempt("wh", "d-3", 1, NOW, Outcome.FAILED, 400, "x", 10);
+        DeliveryAttempt cut = new DeliveryAttempt(a.deliveryId(), a.webhookId(), a.tenant(), a.attempt(),
+                a.timestamp(), a.url(), a.method(), a.requestHeaders(), a.requestBody(), false, a.statusCode(),
+                a.responseHeaders(), a.responseBody(), false, a.durationMs(), a.outcome(), a.error(), a.errorClass(),
+                null, a.eventId(), a.eventType(), a.trigger(), "{\"specversion\":\"1.0\",\"data\":{\"lo");
+
+        assertThatThrownBy(() -> JobRebuilder.rebuild(cut, templated, new HeaderRendering().of(templated), NOW))
+                .isInstanceOf(NotRedeliverableException.class).hasMessageContaining("incomplete");
+        // Plain header values need no event.
+        assertThat(JobRebuilder.rebuild(cut, WEBHOOK, HEADERS, NOW).headers()).containsEntry("X-Team", "platform");
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.hookline.contracts.json.Json;
 import io.hookline.rules.FieldError;
 import io.hookline.rules.template.CompiledTemplate;
+import io.hookline.rules.template.TemplateContext;
 import io.hookline.rules.template.TemplateEngine;
 import io.hookline.rules.template.TemplateError;
 import io.hookline.rules.template.TemplateRenderException;
@@ -50,13 +51,28 @@ public final class RequestRenderer {
     }
 
     private Map<String, String> headers(CompiledWebhook webhook, PreparedEvent event) throws RequestRenderException {
+        return renderHeaders(webhook, event.templateContext());
+    }
+
+    /**
+     * The configured headers alone, rendered in {@code context}: what a redelivery takes from the current config
+     * (the logged request has its secret headers masked).
+     */
+    public Map<String, String> renderHeaders(CompiledWebhook webhook, TemplateContext context)
+            throws RequestRenderException {
+        for (FieldError problem : webhook.problems()) {
+            if (problem.field().startsWith("headers")) {
+                throw new RequestRenderException(problem.field(), new TemplateError(TemplateError.SYNTAX,
+                        "the webhook's " + problem.field() + " is invalid: " + problem.message(), 0, 0));
+            }
+        }
         Map<String, String> headers = new LinkedHashMap<>();
         for (Map.Entry<String, CompiledTemplate> header : webhook.headerTemplates().entrySet()) {
             String field = "headers." + header.getKey();
-            headers.put(header.getKey(), checkedValue(field, render(header.getValue(), event, field)));
+            headers.put(header.getKey(), checkedValue(field, render(header.getValue(), context, field)));
         }
         if (webhook.headersTemplate() != null) {
-            headers.putAll(headersObject(render(webhook.headersTemplate(), event, "headers")));
+            headers.putAll(headersObject(render(webhook.headersTemplate(), context, "headers")));
         }
         return headers;
     }
@@ -87,8 +103,13 @@ public final class RequestRenderer {
 
     private String render(CompiledTemplate template, PreparedEvent event, String field)
             throws RequestRenderException {
+        return render(template, event.templateContext(), field);
+    }
+
+    private String render(CompiledTemplate template, TemplateContext context, String field)
+            throws RequestRenderException {
         try {
-            return templates.render(template, event.templateContext());
+            return templates.render(template, context);
         } catch (TemplateRenderException e) {
             throw new RequestRenderException(field, e.error());
         }
