@@ -42,10 +42,6 @@ public final class WebhookIndex {
         }
     }
 
-    public synchronized void clear() {
-        List.copyOf(byId.keySet()).forEach(this::remove);
-    }
-
     /** The webhooks of {@code tenant} that may fire on {@code eventType}; the matcher decides the rest. */
     public List<CompiledWebhook> candidates(String tenant, String eventType) {
         TenantWebhooks webhooks = byTenant.get(tenant);

@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Pattern;
  * The matcher's settings ({@code hookline.matcher.*}, or {@code HOOKLINE_MATCHER_*} in the environment).
  *
  * @param applicationId       Kafka Streams application id, after the topic prefix ({@code <prefix>hookline-matcher})
- * @param stateDir            where Kafka Streams keeps local state (the global webhook store); empty: under
+ * @param stateDir            where Kafka Streams keeps its local files (the matcher has no state store); empty: under
  *                            {@code java.io.tmpdir}
  * @param processingGuarantee {@code at_least_once} (default) or {@code exactly_once_v2}
  * @param streamThreads       stream threads of this instance (at most one per domain-events partition is busy)

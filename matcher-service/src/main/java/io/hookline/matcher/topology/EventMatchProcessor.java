@@ -4,6 +4,7 @@ import io.hookline.contracts.event.DomainEvent;
 import io.hookline.contracts.event.DomainEventParser;
 import io.hookline.contracts.event.InvalidEventException;
 import io.hookline.contracts.webhook.EndpointKey;
+import io.hookline.matcher.freshness.Freshness;
 import io.hookline.matcher.index.WebhookIndex;
 import io.hookline.rules.match.CompiledWebhook;
 import io.hookline.rules.match.DeliveryJobs;
@@ -23,8 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * For each domain event: reject it to the dead-letter topic when it is not a valid CloudEvent, else test it against
- * the tenant's candidate webhooks and emit one job per endpoint of each match, or a failed-attempt record when a
+ * For each domain event: reject it to the dead-letter topic when it is not a valid CloudEvent, else wait until the
+ * webhooks are fresh enough for it ({@link Freshness}), then test it against the tenant's candidate webhooks and emit one job per endpoint of each match, or a failed-attempt record when a
  * template fails. Outputs of one event are emitted in order, synchronously, so one partition's order is kept.
  */
 final class EventMatchProcessor implements Processor<byte[], byte[], byte[], MatcherOutput> {
@@ -34,14 +35,17 @@ final class EventMatchProcessor implements Processor<byte[], byte[], byte[], Mat
     private static final Logger LOG = LoggerFactory.getLogger(EventMatchProcessor.class);
 
     private final WebhookIndex index;
+    private final Freshness freshness;
     private final WebhookMatcher matcher;
     private final RequestRenderer renderer;
     private final MatcherMetrics metrics;
     private final DomainEventParser parser = new DomainEventParser();
     private ProcessorContext<byte[], MatcherOutput> context;
 
-    EventMatchProcessor(WebhookIndex index, WebhookMatcher matcher, RequestRenderer renderer, MatcherMetrics metrics) {
+    EventMatchProcessor(WebhookIndex index, Freshness freshness, WebhookMatcher matcher, RequestRenderer renderer,
+                        MatcherMetrics metrics) {
         this.index = index;
+        this.freshness = freshness;
         this.matcher = matcher;
         this.renderer = renderer;
         this.metrics = metrics;
@@ -66,6 +70,8 @@ final class EventMatchProcessor implements Processor<byte[], byte[], byte[], Mat
             reject(record, "unreadable", String.valueOf(e.getMessage()));
             return;
         }
+        // Throws rather than match against webhooks older than the event: the event is then read again.
+        freshness.awaitFresh(record.timestamp());
         PreparedEvent prepared = PreparedEvent.of(event);
         String position = context.recordMetadata()
                 .map(meta -> meta.partition() + ":" + meta.offset())

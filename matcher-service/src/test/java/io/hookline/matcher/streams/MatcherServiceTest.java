@@ -50,7 +50,7 @@ class MatcherServiceTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        // The webhook exists before the service starts, so it arrives through the global store's restore.
+        // The webhook exists before the service starts, so it arrives through the view's initial load.
         try (Admin admin = SharedKafka.admin()) {
             new TopicProvisioner(admin, (short) 1).ensure(TopicCatalog.all(prefix, 2));
         }
