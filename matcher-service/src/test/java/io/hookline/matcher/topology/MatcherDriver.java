@@ -53,7 +53,12 @@ final class MatcherDriver implements AutoCloseable {
     }
 
     MatcherDriver(TemplateLimits limits) {
-        TemplateEngine templates = new TemplateEngine(limits);
+        this(limits, System::nanoTime);
+    }
+
+    /** {@code renderClock} times template renders, so that a test can starve them without slowing the test. */
+    MatcherDriver(TemplateLimits limits, java.util.function.LongSupplier renderClock) {
+        TemplateEngine templates = new TemplateEngine(limits, renderClock);
         updater = new WebhookIndexUpdater(index, new WebhookCompiler(templates));
         StreamsBuilder builder = new StreamsBuilder();
         MatcherTopology.build(builder, TOPICS, templates, index, timestamp -> freshness.awaitFresh(timestamp), metrics);
