@@ -8,6 +8,7 @@ import io.hookline.matcher.index.WebhookIndexUpdater;
 import io.hookline.matcher.topology.MatcherMetrics;
 import io.hookline.matcher.topology.MatcherTopics;
 import io.hookline.matcher.topology.MatcherTopology;
+import io.hookline.matcher.topology.RenderRetry;
 import io.hookline.rules.match.WebhookCompiler;
 import io.hookline.rules.template.TemplateEngine;
 import io.hookline.rules.template.TemplateLimits;
@@ -74,8 +75,10 @@ public class MatcherStreamsFactory {
                                   WebhookIndex index, TemplateEngine templates, FreshnessGate freshness,
                                   TopicBootstrap topicsCreatedFirst) {
         StreamsBuilder builder = new StreamsBuilder();
+        RenderRetry retry = new RenderRetry(settings.templateAttempts(),
+                Duration.ofMillis(settings.templateRetryBackoffMs()), RenderRetry.SLEEP);
         MatcherTopology.build(builder, MatcherTopics.withPrefix(kafka.topicPrefix()), templates, index, freshness,
-                new MatcherMetrics(registry, index));
+                retry, new MatcherMetrics(registry, index));
         Topology topology = builder.build();
         ManagedStreams streams = new ManagedStreams("matcher-streams", topology, properties(kafka, settings), registry);
         streams.start();

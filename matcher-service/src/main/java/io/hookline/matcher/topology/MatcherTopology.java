@@ -7,6 +7,7 @@ import io.hookline.matcher.freshness.Freshness;
 import io.hookline.matcher.index.WebhookIndex;
 import io.hookline.rules.match.RequestRenderer;
 import io.hookline.rules.match.WebhookCompiler;
+import io.hookline.rules.match.WebhookEvaluator;
 import io.hookline.rules.match.WebhookMatcher;
 import io.hookline.rules.template.TemplateEngine;
 import java.util.Map;
@@ -24,7 +25,8 @@ import org.apache.kafka.streams.kstream.Produced;
  * webhook-config ──► WebhookConfigView (outside the topology) ──► in-memory index (tenant → event type → webhooks)
  * domain-events ──► match-webhooks ──┬─► webhook-deliveries    (one job per matching endpoint, key: endpoint)
  *                                    ├─► webhook-delivery-log  (a template failed, key: webhook id)
- *                                    └─► domain-events-dlq     (not a valid CloudEvent, original key and bytes)
+ *                                    └─► domain-events-dlq     (not a valid CloudEvent, or a webhook kept failing for
+ *                                                               a transient reason: original key and bytes)
  * </pre>
  * {@code domain-events} is never repartitioned: every instance holds all webhooks, so an event is matched where it is
  * read, in partition order, once {@link Freshness} says the index is new enough for it.
@@ -39,14 +41,15 @@ public final class MatcherTopology {
 
     /** Adds the matcher to {@code builder}; {@code index} is filled by the webhook view and read by the stream threads. */
     public static void build(StreamsBuilder builder, MatcherTopics topics, TemplateEngine templates, WebhookIndex index,
-                             Freshness freshness, MatcherMetrics metrics) {
-        WebhookMatcher matcher = new WebhookMatcher(new WebhookCompiler(templates));
-        RequestRenderer renderer = new RequestRenderer(templates);
+                             Freshness freshness, RenderRetry retry, MatcherMetrics metrics) {
+        WebhookEvaluator evaluator = new WebhookEvaluator(new WebhookMatcher(new WebhookCompiler(templates)),
+                new RequestRenderer(templates));
+        RenderAttempts attempts = new RenderAttempts(evaluator, templates.limits().renderTimeout(), retry, metrics);
 
         KStream<byte[], MatcherOutput> outputs = builder
                 .stream(topics.domainEvents(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
                         .withName(EVENTS_SOURCE))
-                .process(() -> new EventMatchProcessor(index, freshness, matcher, renderer, metrics), Named.as(MATCHER));
+                .process(() -> new EventMatchProcessor(index, freshness, attempts, metrics), Named.as(MATCHER));
 
         Map<String, KStream<byte[], MatcherOutput>> routes = outputs.split(Named.as("route-"))
                 .branch((key, value) -> value instanceof MatcherOutput.Job, Branched.as("jobs"))

@@ -30,7 +30,7 @@ import org.apache.kafka.streams.test.TestRecord;
 /**
  * The matcher topology in a {@link TopologyTestDriver}, with its topics at hand. Webhooks go straight into the index
  * through the updater the webhook view uses; the freshness gate is {@link #freshness}, which lets every event pass
- * unless a test says otherwise.
+ * unless a test says otherwise. Render retries pause for nothing; {@link #pauses} says how long they would have.
  */
 final class MatcherDriver implements AutoCloseable {
 
@@ -43,6 +43,8 @@ final class MatcherDriver implements AutoCloseable {
     final TestInputTopic<byte[], byte[]> events;
     final List<Long> freshnessAsked = new java.util.concurrent.CopyOnWriteArrayList<>();
     Freshness freshness = freshnessAsked::add;
+    /** The pauses before render retries, recorded instead of slept. */
+    final List<Duration> pauses = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final WebhookIndexUpdater updater;
     final TestOutputTopic<String, DeliveryJob> jobs;
     final TestOutputTopic<String, DeliveryAttempt> log;
@@ -61,7 +63,8 @@ final class MatcherDriver implements AutoCloseable {
         TemplateEngine templates = new TemplateEngine(limits, renderClock);
         updater = new WebhookIndexUpdater(index, new WebhookCompiler(templates));
         StreamsBuilder builder = new StreamsBuilder();
-        MatcherTopology.build(builder, TOPICS, templates, index, timestamp -> freshness.awaitFresh(timestamp), metrics);
+        MatcherTopology.build(builder, TOPICS, templates, index, timestamp -> freshness.awaitFresh(timestamp),
+                new RenderRetry(3, Duration.ofMillis(100), pauses::add), metrics);
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "matcher-test");
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");

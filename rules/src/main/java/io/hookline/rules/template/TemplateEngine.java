@@ -127,8 +127,8 @@ public final class TemplateEngine {
     public String render(CompiledTemplate template, TemplateContext context, Duration renderTimeout)
             throws TemplateRenderException {
         JinjavaInterpreter interpreter = interpreter(renderConfig, context.variables());
-        JinjavaInterpreter.pushCurrent(interpreter);
         RenderDeadline.start(nanoClock, renderTimeout.toNanos());
+        JinjavaInterpreter.pushCurrent(interpreter);
         String output = null;
         TemplateRenderException failure = null;
         boolean expired;
