@@ -9,6 +9,7 @@ import io.hookline.service.CompactedTopicView;
 import io.hookline.service.KafkaComponent;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.slf4j.Logger;
@@ -26,7 +27,11 @@ public final class WebhookConfigView implements ConfigProgress, KafkaComponent, 
     private final CompactedTopicView<WebhookConfig> view;
     private final Duration requestTimeout;
 
-    public WebhookConfigView(String bootstrapServers, String topicName, WebhookIndexUpdater updater,
+    /**
+     * {@code updater} ({@link WebhookIndexUpdater}) runs on the view's thread for every record; if it throws, the view
+     * stops and reports itself not running.
+     */
+    public WebhookConfigView(String bootstrapServers, String topicName, BiConsumer<String, WebhookConfig> updater,
                              Duration requestTimeout) {
         Topic<String, WebhookConfig> topic = new Topic<>(topicName, Serdes.String(),
                 Serdes.serdeFrom(new JsonSerde<>(WebhookConfig.class).serializer(), lenientDeserializer()));

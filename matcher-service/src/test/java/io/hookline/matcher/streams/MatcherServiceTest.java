@@ -75,7 +75,9 @@ class MatcherServiceTest implements TestPropertyProvider {
     void shouldTurnAProducedEventIntoAJobOnWebhookDeliveries() {
         // Given the service is up
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(client.toBlocking().retrieve(HttpRequest.GET("/health"))).contains("\"status\":\"UP\""));
+                assertThat(client.toBlocking().retrieve(HttpRequest.GET("/health"))).contains("\"status\":\"UP\"")
+                        .contains("\"matcher-webhook-config\":\"running\"")
+                        .contains("\"matcher-freshness\":\"running\""));
 
         // When an event is produced
         String event = """
