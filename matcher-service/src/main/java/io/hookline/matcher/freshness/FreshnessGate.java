@@ -68,9 +68,11 @@ public final class FreshnessGate implements Freshness, KafkaComponent, AutoClose
         long deadline = seen + maxWait.toNanos();
         OffsetSnapshot snapshot = snapshotCovering(eventTimestamp, seen, deadline);
         if (!config.awaitApplied(snapshot.offsets(), Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
-            throw stale(config.isReading()
-                    ? "the webhook view did not reach " + snapshot.offsets() + " of webhook-config within " + maxWait
-                    : "the webhook view has stopped reading webhook-config", null);
+            if (!config.isReading()) {
+                throw viewStopped(deadline);
+            }
+            throw stale("the webhook view did not reach " + snapshot.offsets() + " of webhook-config within "
+                    + maxWait, null);
         }
         stalled = false;
         waits.record(System.nanoTime() - seen, TimeUnit.NANOSECONDS);
@@ -84,7 +86,7 @@ public final class FreshnessGate implements Freshness, KafkaComponent, AutoClose
                     throw stale("the matcher is stopping", null);
                 }
                 if (!config.isReading()) {
-                    throw stale("the webhook view has stopped reading webhook-config", null);
+                    throw viewStopped(deadline);
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
@@ -166,6 +168,25 @@ public final class FreshnessGate implements Freshness, KafkaComponent, AutoClose
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * A view that stopped reading stays stopped until the service restarts (its health is down): the event gives up
+     * only at its deadline, so that the stream thread is not replaced in a tight loop meanwhile.
+     */
+    private StaleConfigException viewStopped(long deadline) {
+        lock.lock();
+        try {
+            long left = deadline - System.nanoTime();
+            while (running && left > 0) {
+                left = closing.awaitNanos(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            lock.unlock();
+        }
+        return stale("the webhook view has stopped reading webhook-config", null);
     }
 
     /** Events waiting for an answer of Kafka; for tests. */

@@ -129,7 +129,9 @@ class FreshnessGateTest {
     }
 
     @Test
-    void shouldRefuseAtOnceAndReportDownWhenTheViewStopped() {
+    void shouldRefuseEventsAndReportDownWhenTheViewStopped() {
+        gate.close();
+        gate = gate(Duration.ofMillis(200));
         view.stopReading();
 
         assertThatThrownBy(() -> gate.awaitFresh(NOW)).isInstanceOf(StaleConfigException.class)

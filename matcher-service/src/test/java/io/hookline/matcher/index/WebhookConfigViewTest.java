@@ -83,8 +83,8 @@ class WebhookConfigViewTest {
             }
             updater.accept(id, config);
         });
-        FreshnessGate gate = new FreshnessGate(view, new FreshnessSettings(TIMEOUT, Duration.ofMillis(100)),
-                new SimpleMeterRegistry());
+        FreshnessSettings settings = new FreshnessSettings(Duration.ofSeconds(5), Duration.ofMillis(100));
+        FreshnessGate gate = new FreshnessGate(view, settings, new SimpleMeterRegistry());
         opened.add(gate);
         gate.awaitFresh(System.currentTimeMillis());
 
