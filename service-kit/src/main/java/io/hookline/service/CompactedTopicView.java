@@ -222,7 +222,8 @@ public final class CompactedTopicView<V> implements KafkaComponent, AutoCloseabl
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(topic.name()).partitions();
             Map<TopicPartition, OffsetSpec> request = partitions.stream().collect(Collectors.toMap(
                     info -> new TopicPartition(topic.name(), info.partition()), info -> OffsetSpec.latest()));
-            return admin.listOffsets(request, options).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS).entrySet().stream()
+            return admin.listOffsets(request, options).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .entrySet().stream()
                     .collect(Collectors.toMap(entry -> entry.getKey().partition(), entry -> entry.getValue().offset()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

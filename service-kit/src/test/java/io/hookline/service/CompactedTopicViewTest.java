@@ -119,7 +119,8 @@ class CompactedTopicViewTest {
     @Test
     void shouldReachTheCommittedEndPastMarkersAndAbortedRecordsWithoutWaitingForAnOpenTransaction() throws Exception {
         CompactedTopicView<String> view = started();
-        try (KafkaProducer<String, String> writer = transactional(); KafkaProducer<String, String> other = transactional()) {
+        try (KafkaProducer<String, String> writer = transactional();
+             KafkaProducer<String, String> other = transactional()) {
             writer.beginTransaction();
             writer.send(new ProducerRecord<>(topic.name(), "a", "aborted"));
             writer.abortTransaction();

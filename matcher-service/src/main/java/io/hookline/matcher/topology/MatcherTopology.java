@@ -39,7 +39,7 @@ public final class MatcherTopology {
     private MatcherTopology() {
     }
 
-    /** Adds the matcher to {@code builder}; {@code index} is filled by the webhook view and read by the stream threads. */
+    /** Adds the matcher to {@code builder}; {@code index} is filled by the webhook view, read by the stream threads. */
     public static void build(StreamsBuilder builder, MatcherTopics topics, TemplateEngine templates, WebhookIndex index,
                              Freshness freshness, RenderRetry retry, MatcherMetrics metrics) {
         WebhookEvaluator evaluator = new WebhookEvaluator(new WebhookMatcher(new WebhookCompiler(templates)),

@@ -35,7 +35,8 @@ class WebhookConfigViewTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final WebhookIndex index = new WebhookIndex();
-    private final WebhookIndexUpdater updater = new WebhookIndexUpdater(index, new WebhookCompiler(new TemplateEngine()));
+    private final WebhookIndexUpdater updater =
+            new WebhookIndexUpdater(index, new WebhookCompiler(new TemplateEngine()));
     private final List<AutoCloseable> opened = new ArrayList<>();
     private final String topic = SharedKafka.uniqueName("matcher-view");
     private KafkaProducer<byte[], byte[]> producer;

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class WebhookIndexUpdaterTest {
 
     private final WebhookIndex index = new WebhookIndex();
-    private final WebhookIndexUpdater updater = new WebhookIndexUpdater(index, new WebhookCompiler(new TemplateEngine()));
+    private final WebhookIndexUpdater updater =
+            new WebhookIndexUpdater(index, new WebhookCompiler(new TemplateEngine()));
 
     @Test
     void shouldCompileEachVersionOnceAndForgetATombstone() {

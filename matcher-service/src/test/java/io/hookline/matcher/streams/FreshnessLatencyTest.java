@@ -112,8 +112,8 @@ class FreshnessLatencyTest implements TestPropertyProvider {
     }
 
     private static String describe(ValueAtPercentile value) {
-        return "p" + Math.round(value.percentile() * 100) + " " + String.format("%.2f", value.value(TimeUnit.MILLISECONDS))
-                + " ms";
+        return "p" + Math.round(value.percentile() * 100) + " "
+                + String.format("%.2f", value.value(TimeUnit.MILLISECONDS)) + " ms";
     }
 
     private static void awaitJobs(KafkaConsumer<byte[], byte[]> consumer, int count) {

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 class TemplateRetriesTest {
 
-    private static final TemplateLimits LIMITS = new TemplateLimits(1024 * 1024, Duration.ofMillis(500), 10_000, 10_000);
+    private static final TemplateLimits LIMITS =
+            new TemplateLimits(1024 * 1024, Duration.ofMillis(500), 10_000, 10_000);
 
     private final StarvingClock clock = new StarvingClock();
     private final MatcherDriver matcher = new MatcherDriver(LIMITS, clock);

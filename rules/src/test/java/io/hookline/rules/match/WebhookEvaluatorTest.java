@@ -37,7 +37,8 @@ class WebhookEvaluatorTest {
     @Test
     void shouldMarkARenderThatRanOutOfTimeAsTransient() throws Exception {
         CompiledWebhook data = compiler.compile(webhook(List.of("*"), null, "{{ incident.priority }}", null));
-        CompiledWebhook trigger = compiler.compile(webhook(List.of("*"), "{{ incident.priority == 'P1' }}", null, null));
+        CompiledWebhook trigger =
+                compiler.compile(webhook(List.of("*"), "{{ incident.priority == 'P1' }}", null, null));
         clock.stall();
 
         assertThat(failure(data)).satisfies(failure -> {
