@@ -17,10 +17,12 @@ import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.errors.WakeupException;
@@ -102,6 +104,16 @@ public final class CompactedTopicView<V> implements KafkaComponent, AutoCloseabl
     }
 
     /**
+     * The topic's committed end offsets by partition, read now (the last stable offsets, as a read_committed listing
+     * gives them): what this view must reach, by {@link #awaitOffsets}, to hold every change committed before this
+     * call. Open transactions are not waited for, and transaction markers count as read once passed. Fails with
+     * {@link IllegalStateException} when Kafka does not answer in time.
+     */
+    public Map<Integer, Long> committedEndOffsets(Duration timeout) {
+        return endOffsets(timeout, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED));
+    }
+
+    /**
      * {@link #awaitCaughtUp} for readers that must not answer from stale state: fails with
      * {@link StoreUnavailableException} (the caller may try again) when Kafka does not answer or the view lags.
      */
@@ -154,7 +166,11 @@ public final class CompactedTopicView<V> implements KafkaComponent, AutoCloseabl
         }
     }
 
-    private boolean awaitOffsets(Map<Integer, Long> targets, Duration timeout) {
+    /**
+     * Waits until this view's position in every partition of {@code targets} is at least the target offset (the
+     * offset after the last record to apply); false on timeout, or at once when the view has stopped.
+     */
+    public boolean awaitOffsets(Map<Integer, Long> targets, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (progress) {
             while (!reached(targets)) {
@@ -180,10 +196,14 @@ public final class CompactedTopicView<V> implements KafkaComponent, AutoCloseabl
 
     /** A topic created a moment ago may not be known to the broker yet: asked again until the timeout. */
     private Map<Integer, Long> endOffsets(Duration timeout) {
+        return endOffsets(timeout, new ListOffsetsOptions());
+    }
+
+    private Map<Integer, Long> endOffsets(Duration timeout, ListOffsetsOptions options) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             try {
-                return endOffsetsOnce(timeout);
+                return endOffsetsOnce(timeout, options);
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
                     throw new IllegalStateException("Cannot read the end offsets of " + topic.name(), e);
@@ -195,13 +215,15 @@ public final class CompactedTopicView<V> implements KafkaComponent, AutoCloseabl
         }
     }
 
-    private Map<Integer, Long> endOffsetsOnce(Duration timeout) throws ExecutionException, TimeoutException {
+    private Map<Integer, Long> endOffsetsOnce(Duration timeout, ListOffsetsOptions options)
+            throws ExecutionException, TimeoutException {
         try {
             var partitions = admin.describeTopics(List.of(topic.name())).allTopicNames()
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(topic.name()).partitions();
             Map<TopicPartition, OffsetSpec> request = partitions.stream().collect(Collectors.toMap(
                     info -> new TopicPartition(topic.name(), info.partition()), info -> OffsetSpec.latest()));
-            return admin.listOffsets(request).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS).entrySet().stream()
+            return admin.listOffsets(request, options).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .entrySet().stream()
                     .collect(Collectors.toMap(entry -> entry.getKey().partition(), entry -> entry.getValue().offset()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

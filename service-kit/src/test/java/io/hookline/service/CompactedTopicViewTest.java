@@ -2,6 +2,7 @@ package io.hookline.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.hookline.contracts.topic.Topic;
 import io.hookline.service.store.StoreUnavailableException;
@@ -116,6 +117,31 @@ class CompactedTopicViewTest {
     }
 
     @Test
+    void shouldReachTheCommittedEndPastMarkersAndAbortedRecordsWithoutWaitingForAnOpenTransaction() throws Exception {
+        CompactedTopicView<String> view = started();
+        try (KafkaProducer<String, String> writer = transactional();
+             KafkaProducer<String, String> other = transactional()) {
+            writer.beginTransaction();
+            writer.send(new ProducerRecord<>(topic.name(), "a", "aborted"));
+            writer.abortTransaction();
+            writer.beginTransaction();
+            RecordMetadata committed = writer.send(new ProducerRecord<>(topic.name(), "a", "committed")).get();
+            writer.commitTransaction();
+            other.beginTransaction();
+            other.send(new ProducerRecord<>(topic.name(), "b", "open")).get();
+            // The commit marker is written after commitTransaction returns: wait until the broker counts it
+            await().atMost(TIMEOUT).until(() -> view.committedEndOffsets(TIMEOUT).get(0) > committed.offset());
+
+            Map<Integer, Long> end = view.committedEndOffsets(TIMEOUT);
+
+            assertThat(view.awaitOffsets(end, TIMEOUT)).isTrue();
+            assertThat(view.get("a")).contains("committed");
+            assertThat(view.get("b")).isEmpty();
+            other.abortTransaction();
+        }
+    }
+
+    @Test
     void shouldTellListenersAboutEveryChange() throws Exception {
         CompactedTopicView<String> view = view();
         List<String> changes = new CopyOnWriteArrayList<>();
@@ -172,6 +198,15 @@ class CompactedTopicViewTest {
         CompactedTopicView<String> view = new CompactedTopicView<>("test-view", SharedKafka.bootstrapServers(), topic);
         opened.add(view);
         return view;
+    }
+
+    private KafkaProducer<String, String> transactional() {
+        KafkaProducer<String, String> transactional = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers(),
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, SharedKafka.uniqueName("view-tx")),
+                new StringSerializer(), new StringSerializer());
+        transactional.initTransactions();
+        return transactional;
     }
 
     private RecordMetadata write(String key, String value) throws Exception {

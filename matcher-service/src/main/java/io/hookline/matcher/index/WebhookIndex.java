@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.StampedLock;
 
 /**
  * Every webhook of the installation, compiled, found by tenant and event type without a scan: per tenant, webhooks
  * with only exact event types sit in one bucket per type, and webhooks with a pattern in a list checked for every
- * event of the tenant. Written by the global-store thread, read by the stream threads.
+ * event of the tenant. Written by one thread (the config view's), read by the stream threads. Replacing a webhook is
+ * atomic for readers: a match sees the old version or the new one, never neither and never both.
  */
 public final class WebhookIndex {
 
@@ -25,24 +27,19 @@ public final class WebhookIndex {
     }
 
     public synchronized void put(CompiledWebhook webhook) {
-        remove(webhook.id());
-        byId.put(webhook.id(), webhook);
-        byTenant.computeIfAbsent(webhook.tenant(), tenant -> new TenantWebhooks()).add(webhook);
+        CompiledWebhook previous = byId.put(webhook.id(), webhook);
+        if (previous != null && !previous.tenant().equals(webhook.tenant())) {
+            tenant(previous.tenant()).replace(previous, null);
+            previous = null;
+        }
+        tenant(webhook.tenant()).replace(previous, webhook);
     }
 
     public synchronized void remove(String id) {
         CompiledWebhook previous = byId.remove(id);
         if (previous != null) {
-            TenantWebhooks tenant = byTenant.get(previous.tenant());
-            if (tenant != null) {
-                tenant.remove(previous);
-            }
+            tenant(previous.tenant()).replace(previous, null);
         }
-    }
-
-    public synchronized void clear() {
-        byId.clear();
-        byTenant.clear();
     }
 
     /** The webhooks of {@code tenant} that may fire on {@code eventType}; the matcher decides the rest. */
@@ -55,11 +52,52 @@ public final class WebhookIndex {
         return byId.size();
     }
 
+    private TenantWebhooks tenant(String tenant) {
+        return byTenant.computeIfAbsent(tenant, key -> new TenantWebhooks());
+    }
+
+    /**
+     * One tenant's webhooks. A replacement removes the old version from its buckets and adds the new one to its own,
+     * under a write lock; a reader collects optimistically and collects again under the read lock if a replacement
+     * ran meanwhile. Copying the tenant's buckets on every change would also be atomic, but costs the tenant's size
+     * per change, and the whole topic's square when it is loaded at start.
+     */
     private static final class TenantWebhooks {
+        private final StampedLock lock = new StampedLock();
         private final Map<String, Map<String, CompiledWebhook>> byExactType = new ConcurrentHashMap<>();
         private final Map<String, CompiledWebhook> withPatterns = new ConcurrentHashMap<>();
 
-        void add(CompiledWebhook webhook) {
+        void replace(CompiledWebhook previous, CompiledWebhook next) {
+            long stamp = lock.writeLock();
+            try {
+                if (previous != null) {
+                    remove(previous);
+                }
+                if (next != null) {
+                    add(next);
+                }
+            } finally {
+                lock.unlockWrite(stamp);
+            }
+        }
+
+        List<CompiledWebhook> candidates(String eventType) {
+            long stamp = lock.tryOptimisticRead();
+            if (stamp != 0) {
+                List<CompiledWebhook> candidates = collect(eventType);
+                if (lock.validate(stamp)) {
+                    return candidates;
+                }
+            }
+            stamp = lock.readLock();
+            try {
+                return collect(eventType);
+            } finally {
+                lock.unlockRead(stamp);
+            }
+        }
+
+        private void add(CompiledWebhook webhook) {
             if (!webhook.eventTypes().patterns().isEmpty()) {
                 withPatterns.put(webhook.id(), webhook);
                 return;
@@ -69,7 +107,7 @@ public final class WebhookIndex {
             }
         }
 
-        void remove(CompiledWebhook webhook) {
+        private void remove(CompiledWebhook webhook) {
             withPatterns.remove(webhook.id());
             for (String type : webhook.eventTypes().exactTypes()) {
                 Map<String, CompiledWebhook> bucket = byExactType.get(type);
@@ -82,7 +120,8 @@ public final class WebhookIndex {
             }
         }
 
-        List<CompiledWebhook> candidates(String eventType) {
+        /** Only concurrent maps are read here: an optimistic read may overlap a replacement and must not fail. */
+        private List<CompiledWebhook> collect(String eventType) {
             Collection<CompiledWebhook> exact = eventType == null ? List.of()
                     : byExactType.getOrDefault(eventType, Map.of()).values();
             if (withPatterns.isEmpty()) {

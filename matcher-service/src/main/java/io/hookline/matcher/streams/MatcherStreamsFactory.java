@@ -1,9 +1,15 @@
 package io.hookline.matcher.streams;
 
+import io.hookline.matcher.freshness.FreshnessGate;
+import io.hookline.matcher.freshness.FreshnessSettings;
+import io.hookline.matcher.index.WebhookConfigView;
 import io.hookline.matcher.index.WebhookIndex;
+import io.hookline.matcher.index.WebhookIndexUpdater;
 import io.hookline.matcher.topology.MatcherMetrics;
 import io.hookline.matcher.topology.MatcherTopics;
 import io.hookline.matcher.topology.MatcherTopology;
+import io.hookline.matcher.topology.RenderRetry;
+import io.hookline.rules.match.WebhookCompiler;
 import io.hookline.rules.template.TemplateEngine;
 import io.hookline.rules.template.TemplateLimits;
 import io.hookline.service.KafkaSettings;
@@ -13,32 +19,66 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 
-/** Builds, starts (at startup) and closes (at shutdown) the matcher's Kafka Streams instance. */
+/**
+ * Builds, starts (at startup) and closes (at shutdown) the matcher: its webhook view, the freshness gate and the Kafka
+ * Streams instance, in that order.
+ */
 @Factory
 public class MatcherStreamsFactory {
 
     /** Big enough for a job carrying a 1 MiB body and the event; compressed, it fits the broker's limit. */
     private static final int MAX_REQUEST_BYTES = 8 * 1024 * 1024;
+    private static final Duration VIEW_LOAD_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration OFFSETS_REQUEST_TIMEOUT = Duration.ofSeconds(5);
+
+    @Singleton
+    WebhookIndex webhookIndex() {
+        return new WebhookIndex();
+    }
+
+    @Singleton
+    TemplateEngine templateEngine(MatcherSettings settings) {
+        return new TemplateEngine(new TemplateLimits(TemplateLimits.DEFAULT.maxOutputChars(),
+                Duration.ofMillis(settings.templateTimeoutMs()), TemplateLimits.DEFAULT.maxRange(),
+                TemplateLimits.DEFAULT.maxCollectionSize()));
+    }
+
+    /** Takes the {@link TopicBootstrap} so that webhook-config exists before the view reads it. */
+    @Context
+    @Bean(preDestroy = "close")
+    WebhookConfigView webhookConfigView(KafkaSettings kafka, WebhookIndex index, TemplateEngine templates,
+                                        TopicBootstrap topicsCreatedFirst) {
+        WebhookConfigView view = new WebhookConfigView(kafka.bootstrapServers(),
+                MatcherTopics.withPrefix(kafka.topicPrefix()).webhookConfig(),
+                new WebhookIndexUpdater(index, new WebhookCompiler(templates)), OFFSETS_REQUEST_TIMEOUT);
+        view.start(VIEW_LOAD_TIMEOUT);
+        return view;
+    }
+
+    @Context
+    @Bean(preDestroy = "close")
+    FreshnessGate freshnessGate(WebhookConfigView view, FreshnessSettings settings, MeterRegistry registry) {
+        return new FreshnessGate(view, settings, registry);
+    }
 
     @Context
     @Bean(preDestroy = "close")
     ManagedStreams matcherStreams(KafkaSettings kafka, MatcherSettings settings, MeterRegistry registry,
+                                  WebhookIndex index, TemplateEngine templates, FreshnessGate freshness,
                                   TopicBootstrap topicsCreatedFirst) {
-        WebhookIndex index = new WebhookIndex();
-        TemplateEngine templates = new TemplateEngine(new TemplateLimits(TemplateLimits.DEFAULT.maxOutputChars(),
-                Duration.ofMillis(settings.templateTimeoutMs()), TemplateLimits.DEFAULT.maxRange(),
-                TemplateLimits.DEFAULT.maxCollectionSize()));
         StreamsBuilder builder = new StreamsBuilder();
-        MatcherTopology.build(builder, MatcherTopics.withPrefix(kafka.topicPrefix()), templates, index,
-                new MatcherMetrics(registry, index));
+        RenderRetry retry = new RenderRetry(settings.templateAttempts(),
+                Duration.ofMillis(settings.templateRetryBackoffMs()), RenderRetry.SLEEP);
+        MatcherTopology.build(builder, MatcherTopics.withPrefix(kafka.topicPrefix()), templates, index, freshness,
+                retry, new MatcherMetrics(registry, index));
         Topology topology = builder.build();
         ManagedStreams streams = new ManagedStreams("matcher-streams", topology, properties(kafka, settings), registry);
         streams.start();
@@ -54,8 +94,6 @@ public class MatcherStreamsFactory {
         properties.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.streamThreads());
         properties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitIntervalMs());
         properties.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) kafka.replicationFactor());
-        // config-service writes webhook-config in transactions: an aborted write must never reach the index.
-        properties.put(StreamsConfig.globalConsumerPrefix(ConsumerConfig.ISOLATION_LEVEL_CONFIG), "read_committed");
         properties.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
         properties.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), MAX_REQUEST_BYTES);
         properties.put(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");

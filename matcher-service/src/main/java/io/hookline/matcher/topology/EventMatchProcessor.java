@@ -4,15 +4,15 @@ import io.hookline.contracts.event.DomainEvent;
 import io.hookline.contracts.event.DomainEventParser;
 import io.hookline.contracts.event.InvalidEventException;
 import io.hookline.contracts.webhook.EndpointKey;
+import io.hookline.matcher.freshness.Freshness;
 import io.hookline.matcher.index.WebhookIndex;
 import io.hookline.rules.match.CompiledWebhook;
 import io.hookline.rules.match.DeliveryJobs;
-import io.hookline.rules.match.MatchDecision;
+import io.hookline.rules.match.Evaluation;
 import io.hookline.rules.match.PreparedEvent;
+import io.hookline.rules.match.RenderFailure;
 import io.hookline.rules.match.RenderedRequest;
-import io.hookline.rules.match.RequestRenderException;
-import io.hookline.rules.match.RequestRenderer;
-import io.hookline.rules.match.WebhookMatcher;
+import io.hookline.rules.template.TemplateError;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -23,27 +23,33 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * For each domain event: reject it to the dead-letter topic when it is not a valid CloudEvent, else test it against
- * the tenant's candidate webhooks and emit one job per endpoint of each match, or a failed-attempt record when a
- * template fails. Outputs of one event are emitted in order, synchronously, so one partition's order is kept.
+ * For each domain event: reject it to the dead-letter topic when it is not a valid CloudEvent, else wait until the
+ * webhooks are fresh enough for it ({@link Freshness}), then test it against the tenant's candidate webhooks and emit
+ * one job per endpoint of each match. A webhook whose rules are wrong for the event gets a failed-attempt record; one
+ * that keeps failing for Hookline's own reasons (a render out of time, an internal error) after its retries
+ * ({@link RenderAttempts}) sends the event to the dead-letter topic with the reason and the webhook's id, so it can be
+ * replayed. Outputs of one event are emitted in order, synchronously, so one partition's order is kept.
  */
 final class EventMatchProcessor implements Processor<byte[], byte[], byte[], MatcherOutput> {
 
     static final String ERROR_HEADER = "error";
     static final String ERROR_DETAIL_HEADER = "error-detail";
+    static final String WEBHOOK_ID_HEADER = "webhook-id";
+    static final String RENDER_TIMEOUT = "render_timeout";
+    static final String INTERNAL_ERROR = "internal_error";
     private static final Logger LOG = LoggerFactory.getLogger(EventMatchProcessor.class);
 
     private final WebhookIndex index;
-    private final WebhookMatcher matcher;
-    private final RequestRenderer renderer;
+    private final Freshness freshness;
+    private final RenderAttempts attempts;
     private final MatcherMetrics metrics;
     private final DomainEventParser parser = new DomainEventParser();
     private ProcessorContext<byte[], MatcherOutput> context;
 
-    EventMatchProcessor(WebhookIndex index, WebhookMatcher matcher, RequestRenderer renderer, MatcherMetrics metrics) {
+    EventMatchProcessor(WebhookIndex index, Freshness freshness, RenderAttempts attempts, MatcherMetrics metrics) {
         this.index = index;
-        this.matcher = matcher;
-        this.renderer = renderer;
+        this.freshness = freshness;
+        this.attempts = attempts;
         this.metrics = metrics;
     }
 
@@ -59,13 +65,15 @@ final class EventMatchProcessor implements Processor<byte[], byte[], byte[], Mat
         try {
             event = parser.parse(record.value(), record.headers());
         } catch (InvalidEventException e) {
-            reject(record, e.reason(), e.getMessage());
+            reject(record, e.reason(), e.getMessage(), null);
             return;
         } catch (RuntimeException e) {
             LOG.warn("Unreadable event at {}", context.recordMetadata().map(Object::toString).orElse("?"), e);
-            reject(record, "unreadable", String.valueOf(e.getMessage()));
+            reject(record, "unreadable", String.valueOf(e.getMessage()), null);
             return;
         }
+        // Throws rather than match against webhooks older than the event: the event is then read again.
+        freshness.awaitFresh(record.timestamp());
         PreparedEvent prepared = PreparedEvent.of(event);
         String position = context.recordMetadata()
                 .map(meta -> meta.partition() + ":" + meta.offset())
@@ -73,31 +81,22 @@ final class EventMatchProcessor implements Processor<byte[], byte[], byte[], Mat
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         for (CompiledWebhook webhook : index.candidates(event.tenant(), event.type())) {
             try {
-                emit(webhook, prepared, position, now, record.timestamp());
+                RenderAttempts.Outcome outcome = attempts.evaluate(webhook, prepared);
+                if (outcome.evaluation() instanceof Evaluation.Send send) {
+                    emit(webhook, prepared, send.request(), position, now, record.timestamp());
+                } else if (outcome.evaluation() instanceof Evaluation.Failed failed) {
+                    failed(record, webhook, prepared, failed.failure(), outcome.attempts(), now);
+                }
             } catch (RuntimeException e) {
-                // A fault in one webhook's rules must not stop the others or the stream; it is logged as a failure.
+                // A fault in making one webhook's jobs must not stop the others or the stream.
                 LOG.error("Webhook {} failed on event {}", webhook.id(), event.id(), e);
-                fail(webhook, prepared, "internal error: " + e, now, record.timestamp());
+                failed(record, webhook, prepared, RenderFailure.internal(e), 1, now);
             }
         }
     }
 
-    private void emit(CompiledWebhook webhook, PreparedEvent prepared, String position, Instant now, long timestamp) {
-        MatchDecision decision = matcher.decide(webhook, prepared);
-        if (decision.isError()) {
-            fail(webhook, prepared, decision.failed().wireName() + ": " + decision.reason(), now, timestamp);
-            return;
-        }
-        if (!decision.matched()) {
-            return;
-        }
-        RenderedRequest request;
-        try {
-            request = renderer.render(webhook, prepared);
-        } catch (RequestRenderException e) {
-            fail(webhook, prepared, e.getMessage(), now, timestamp);
-            return;
-        }
+    private void emit(CompiledWebhook webhook, PreparedEvent prepared, RenderedRequest request, String position,
+                      Instant now, long timestamp) {
         for (String url : request.urls()) {
             var job = DeliveryJobs.first(webhook.config(), prepared, request, url, position, now);
             context.forward(new Record<>(utf8(EndpointKey.of(webhook.id(), url)),
@@ -106,7 +105,23 @@ final class EventMatchProcessor implements Processor<byte[], byte[], byte[], Mat
         }
     }
 
-    private void fail(CompiledWebhook webhook, PreparedEvent prepared, String error, Instant now, long timestamp) {
+    private void failed(Record<byte[], byte[]> record, CompiledWebhook webhook, PreparedEvent prepared,
+                        RenderFailure failure, int attempts, Instant now) {
+        if (!failure.transientFailure()) {
+            logFailure(webhook, prepared, failure.message(), now, record.timestamp());
+            return;
+        }
+        String reason = TemplateError.TIMEOUT.equals(failure.error().kind()) ? RENDER_TIMEOUT : INTERNAL_ERROR;
+        String detail = "webhook " + webhook.id() + " version " + webhook.version() + ", after " + attempts
+                + (attempts == 1 ? " attempt: " : " attempts: ") + failure.message();
+        LOG.error("Event {} goes to the dead-letter topic for webhook {}: {}", prepared.event().id(), webhook.id(),
+                detail);
+        metrics.renderDeadLettered(reason);
+        reject(record, reason, detail, webhook.id());
+    }
+
+    private void logFailure(CompiledWebhook webhook, PreparedEvent prepared, String error, Instant now,
+                            long timestamp) {
         metrics.templateFailure();
         for (String url : webhook.config().endpoints()) {
             var attempt = DeliveryRecords.templateFailure(webhook.config(), prepared, url, error, now);
@@ -115,11 +130,17 @@ final class EventMatchProcessor implements Processor<byte[], byte[], byte[], Mat
         }
     }
 
-    private void reject(Record<byte[], byte[]> record, String reason, String detail) {
-        metrics.invalidEvent(reason);
+    /** The event as it came, to domain-events-dlq, with why (and for which webhook, when only one is concerned). */
+    private void reject(Record<byte[], byte[]> record, String reason, String detail, String webhookId) {
+        if (webhookId == null) {
+            metrics.invalidEvent(reason);
+        }
         RecordHeaders headers = new RecordHeaders(record.headers().toArray());
         headers.add(ERROR_HEADER, utf8(reason));
         headers.add(ERROR_DETAIL_HEADER, utf8(detail == null ? reason : detail));
+        if (webhookId != null) {
+            headers.add(WEBHOOK_ID_HEADER, utf8(webhookId));
+        }
         context.forward(new Record<>(record.key(), (MatcherOutput) new MatcherOutput.Rejected(record.value()),
                 record.timestamp(), headers));
     }

@@ -12,6 +12,7 @@ public final class MatcherMetrics {
     private final Counter events;
     private final Counter jobs;
     private final Counter templateFailures;
+    private final Counter renderRetries;
 
     public MatcherMetrics(MeterRegistry registry, WebhookIndex index) {
         this.registry = registry;
@@ -19,6 +20,9 @@ public final class MatcherMetrics {
         this.jobs = Counter.builder("hookline.matcher.jobs").description("Delivery jobs produced").register(registry);
         this.templateFailures = Counter.builder("hookline.matcher.template.failures")
                 .description("Webhooks not sent because a template failed for the event").register(registry);
+        this.renderRetries = Counter.builder("hookline.matcher.render.retries")
+                .description("Evaluations of a webhook repeated after a transient failure (time limit, internal error)")
+                .register(registry);
         Gauge.builder("hookline.matcher.webhooks", index, WebhookIndex::size)
                 .description("Webhooks in the matcher's index").register(registry);
     }
@@ -33,6 +37,19 @@ public final class MatcherMetrics {
 
     void templateFailure() {
         templateFailures.increment();
+    }
+
+    void renderRetry() {
+        renderRetries.increment();
+    }
+
+    /** A webhook that kept failing for a transient reason: the event went to the dead-letter topic for it. */
+    void renderDeadLettered(String reason) {
+        Counter.builder("hookline.matcher.render.dead.lettered")
+                .description("Events sent to domain-events-dlq for one webhook after transient failures, by reason")
+                .tag("reason", reason)
+                .register(registry)
+                .increment();
     }
 
     /** An event sent to the dead-letter topic, by reason ({@code invalid_json}, {@code missing_attribute}, ...). */

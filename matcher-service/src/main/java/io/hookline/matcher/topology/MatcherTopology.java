@@ -3,9 +3,11 @@ package io.hookline.matcher.topology;
 import io.hookline.contracts.delivery.DeliveryAttempt;
 import io.hookline.contracts.delivery.DeliveryJob;
 import io.hookline.contracts.json.JsonSerde;
+import io.hookline.matcher.freshness.Freshness;
 import io.hookline.matcher.index.WebhookIndex;
 import io.hookline.rules.match.RequestRenderer;
 import io.hookline.rules.match.WebhookCompiler;
+import io.hookline.rules.match.WebhookEvaluator;
 import io.hookline.rules.match.WebhookMatcher;
 import io.hookline.rules.template.TemplateEngine;
 import java.util.Map;
@@ -16,48 +18,38 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * The matcher's topology:
  * <pre>
- * webhook-config ──► global store "webhook-config-store" ──► in-memory index (tenant → event type → webhooks)
+ * webhook-config ──► WebhookConfigView (outside the topology) ──► in-memory index (tenant → event type → webhooks)
  * domain-events ──► match-webhooks ──┬─► webhook-deliveries    (one job per matching endpoint, key: endpoint)
  *                                    ├─► webhook-delivery-log  (a template failed, key: webhook id)
- *                                    └─► domain-events-dlq     (not a valid CloudEvent, original key and bytes)
+ *                                    └─► domain-events-dlq     (not a valid CloudEvent, or a webhook kept failing for
+ *                                                               a transient reason: original key and bytes)
  * </pre>
- * {@code domain-events} is never repartitioned: every instance holds all webhooks (a global store), so an event is
- * matched where it is read, in partition order.
+ * {@code domain-events} is never repartitioned: every instance holds all webhooks, so an event is matched where it is
+ * read, in partition order, once {@link Freshness} says the index is new enough for it.
  */
 public final class MatcherTopology {
 
-    public static final String CONFIG_STORE = "webhook-config-store";
-    static final String CONFIG_SOURCE = "webhook-config-source";
-    static final String CONFIG_UPDATER = "webhook-config-updater";
     static final String EVENTS_SOURCE = "domain-events-source";
     static final String MATCHER = "match-webhooks";
 
     private MatcherTopology() {
     }
 
-    /** Adds the matcher to {@code builder}; {@code index} is shared by the config updater and the stream threads. */
+    /** Adds the matcher to {@code builder}; {@code index} is filled by the webhook view, read by the stream threads. */
     public static void build(StreamsBuilder builder, MatcherTopics topics, TemplateEngine templates, WebhookIndex index,
-                             MatcherMetrics metrics) {
-        WebhookCompiler compiler = new WebhookCompiler(templates);
-        WebhookMatcher matcher = new WebhookMatcher(compiler);
-        RequestRenderer renderer = new RequestRenderer(templates);
-
-        builder.addGlobalStore(
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CONFIG_STORE), Serdes.String(),
-                        Serdes.ByteArray()).withLoggingDisabled(),
-                topics.webhookConfig(),
-                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(CONFIG_SOURCE),
-                () -> new WebhookConfigUpdater(CONFIG_STORE, index, compiler));
+                             Freshness freshness, RenderRetry retry, MatcherMetrics metrics) {
+        WebhookEvaluator evaluator = new WebhookEvaluator(new WebhookMatcher(new WebhookCompiler(templates)),
+                new RequestRenderer(templates));
+        RenderAttempts attempts = new RenderAttempts(evaluator, templates.limits().renderTimeout(), retry, metrics);
 
         KStream<byte[], MatcherOutput> outputs = builder
                 .stream(topics.domainEvents(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
                         .withName(EVENTS_SOURCE))
-                .process(() -> new EventMatchProcessor(index, matcher, renderer, metrics), Named.as(MATCHER));
+                .process(() -> new EventMatchProcessor(index, freshness, attempts, metrics), Named.as(MATCHER));
 
         Map<String, KStream<byte[], MatcherOutput>> routes = outputs.split(Named.as("route-"))
                 .branch((key, value) -> value instanceof MatcherOutput.Job, Branched.as("jobs"))

@@ -50,7 +50,7 @@ class MatcherServiceTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        // The webhook exists before the service starts, so it arrives through the global store's restore.
+        // The webhook exists before the service starts, so it arrives through the view's initial load.
         try (Admin admin = SharedKafka.admin()) {
             new TopicProvisioner(admin, (short) 1).ensure(TopicCatalog.all(prefix, 2));
         }
@@ -75,7 +75,9 @@ class MatcherServiceTest implements TestPropertyProvider {
     void shouldTurnAProducedEventIntoAJobOnWebhookDeliveries() {
         // Given the service is up
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(client.toBlocking().retrieve(HttpRequest.GET("/health"))).contains("\"status\":\"UP\""));
+                assertThat(client.toBlocking().retrieve(HttpRequest.GET("/health"))).contains("\"status\":\"UP\"")
+                        .contains("\"matcher-webhook-config\":\"running\"")
+                        .contains("\"matcher-freshness\":\"running\""));
 
         // When an event is produced
         String event = """

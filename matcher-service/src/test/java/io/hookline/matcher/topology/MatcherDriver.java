@@ -5,7 +5,10 @@ import io.hookline.contracts.delivery.DeliveryJob;
 import io.hookline.contracts.json.Json;
 import io.hookline.contracts.json.JsonSerde;
 import io.hookline.contracts.webhook.WebhookConfig;
+import io.hookline.matcher.freshness.Freshness;
 import io.hookline.matcher.index.WebhookIndex;
+import io.hookline.matcher.index.WebhookIndexUpdater;
+import io.hookline.rules.match.WebhookCompiler;
 import io.hookline.rules.template.TemplateEngine;
 import io.hookline.rules.template.TemplateLimits;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -24,7 +27,11 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 
-/** The matcher topology in a {@link TopologyTestDriver}, with its topics at hand. */
+/**
+ * The matcher topology in a {@link TopologyTestDriver}, with its topics at hand. Webhooks go straight into the index
+ * through the updater the webhook view uses; the freshness gate is {@link #freshness}, which lets every event pass
+ * unless a test says otherwise. Render retries pause for nothing; {@link #pauses} says how long they would have.
+ */
 final class MatcherDriver implements AutoCloseable {
 
     static final Instant START = Instant.parse("2026-11-22T10:00:00Z");
@@ -34,7 +41,11 @@ final class MatcherDriver implements AutoCloseable {
     final MatcherMetrics metrics = new MatcherMetrics(new SimpleMeterRegistry(), index);
     final TopologyTestDriver driver;
     final TestInputTopic<byte[], byte[]> events;
-    final TestInputTopic<String, WebhookConfig> configs;
+    final List<Long> freshnessAsked = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Freshness freshness = freshnessAsked::add;
+    /** The pauses before render retries, recorded instead of slept. */
+    final List<Duration> pauses = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final WebhookIndexUpdater updater;
     final TestOutputTopic<String, DeliveryJob> jobs;
     final TestOutputTopic<String, DeliveryAttempt> log;
     final TestOutputTopic<byte[], byte[]> dlq;
@@ -44,16 +55,22 @@ final class MatcherDriver implements AutoCloseable {
     }
 
     MatcherDriver(TemplateLimits limits) {
+        this(limits, System::nanoTime);
+    }
+
+    /** {@code renderClock} times template renders, so that a test can starve them without slowing the test. */
+    MatcherDriver(TemplateLimits limits, java.util.function.LongSupplier renderClock) {
+        TemplateEngine templates = new TemplateEngine(limits, renderClock);
+        updater = new WebhookIndexUpdater(index, new WebhookCompiler(templates));
         StreamsBuilder builder = new StreamsBuilder();
-        MatcherTopology.build(builder, TOPICS, new TemplateEngine(limits), index, metrics);
+        MatcherTopology.build(builder, TOPICS, templates, index, timestamp -> freshness.awaitFresh(timestamp),
+                new RenderRetry(3, Duration.ofMillis(100), pauses::add), metrics);
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "matcher-test");
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         driver = new TopologyTestDriver(builder.build(), properties, START);
         events = driver.createInputTopic(TOPICS.domainEvents(), Serdes.ByteArray().serializer(),
                 Serdes.ByteArray().serializer(), START, Duration.ofSeconds(1));
-        configs = driver.createInputTopic(TOPICS.webhookConfig(), Serdes.String().serializer(),
-                new JsonSerde<>(WebhookConfig.class).serializer());
         jobs = driver.createOutputTopic(TOPICS.deliveries(), Serdes.String().deserializer(),
                 new JsonSerde<>(DeliveryJob.class).deserializer());
         log = driver.createOutputTopic(TOPICS.deliveryLog(), Serdes.String().deserializer(),
@@ -65,13 +82,13 @@ final class MatcherDriver implements AutoCloseable {
     MatcherDriver configure(TestWebhooks... webhooks) {
         for (TestWebhooks webhook : webhooks) {
             WebhookConfig config = webhook.build();
-            configs.pipeInput(config.id(), config);
+            updater.accept(config.id(), config);
         }
         return this;
     }
 
     void delete(String webhookId) {
-        configs.pipeInput(webhookId, null);
+        updater.accept(webhookId, null);
     }
 
     void send(String key, String eventJson) {

@@ -2,11 +2,13 @@ package io.hookline.matcher.topology;
 
 import static io.hookline.matcher.topology.TestWebhooks.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hookline.contracts.delivery.DeliveryJob;
 import io.hookline.contracts.webhook.EndpointKey;
 import io.hookline.contracts.webhook.Ordering;
+import io.hookline.matcher.freshness.StaleConfigException;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -53,6 +55,31 @@ class MatcherTopologyTest {
         assertThat(body.get("specversion").asText()).isEqualTo("1.0");
         assertThat(body.at("/data/incident/title").asText()).isEqualTo("DB down");
         assertThat(TestWebhooks.json(job.eventData())).isEqualTo(body);
+    }
+
+    @Test
+    void shouldAskForFreshWebhooksWithTheEventTimestampBeforeMatching() {
+        matcher.configure(webhook("wh-1"));
+
+        matcher.send(TestEvents.INCIDENT);
+        matcher.send("not json");
+
+        assertThat(matcher.freshnessAsked).containsExactly(MatcherDriver.START.toEpochMilli());
+        assertThat(matcher.jobs()).hasSize(1);
+    }
+
+    @Test
+    void shouldNotMatchAnEventAgainstWebhooksThatAreNotFreshEnough() {
+        matcher.configure(webhook("wh-1"));
+        matcher.freshness = timestamp -> {
+            throw new StaleConfigException("Kafka did not answer", null);
+        };
+
+        assertThatThrownBy(() -> matcher.send(TestEvents.INCIDENT)).hasRootCauseInstanceOf(StaleConfigException.class);
+
+        assertThat(matcher.jobs.isEmpty()).isTrue();
+        assertThat(matcher.log.isEmpty()).isTrue();
+        assertThat(matcher.dlq.isEmpty()).isTrue();
     }
 
     @Test

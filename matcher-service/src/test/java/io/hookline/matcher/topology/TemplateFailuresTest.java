@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** A template that fails for an event is logged as a failed delivery; the stream and the other webhooks go on. */
+/**
+ * A template that is wrong for an event is logged as a failed delivery at once; the stream and the other webhooks go
+ * on. (A template that runs out of time is not the template's fault: {@link TemplateRetriesTest}.)
+ */
 class TemplateFailuresTest {
 
     private final MatcherDriver matcher =
@@ -30,7 +33,6 @@ class TemplateFailuresTest {
         "method call      | {{ event.getClass() }}",
         "class walk       | {{ event.id.getClass().forName('java.lang.Runtime') }}",
         "java method      | {{ event.id.toUpperCase() }}",
-        "huge loop        | {% for a in range(10000) %}{% for b in range(10000) %}{% for c in range(10000) %}{% endfor %}{% endfor %}{% endfor %}",
         "output bomb      | {% for a in range(10000) %}{% for b in range(10000) %}xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx{% endfor %}{% endfor %}",
         "recursion        | {% macro f(n) %}{{ f(n) }}{% endmacro %}{{ f(1) }}"
     })

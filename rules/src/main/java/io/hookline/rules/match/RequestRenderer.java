@@ -9,6 +9,7 @@ import io.hookline.rules.template.TemplateContext;
 import io.hookline.rules.template.TemplateEngine;
 import io.hookline.rules.template.TemplateError;
 import io.hookline.rules.template.TemplateRenderException;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,20 +29,26 @@ public final class RequestRenderer {
     }
 
     public RenderedRequest render(CompiledWebhook webhook, PreparedEvent event) throws RequestRenderException {
+        return render(webhook, event, templates.limits().renderTimeout());
+    }
+
+    /** {@link #render(CompiledWebhook, PreparedEvent)} with another time limit for each template. */
+    public RenderedRequest render(CompiledWebhook webhook, PreparedEvent event, Duration renderTimeout)
+            throws RequestRenderException {
         for (FieldError problem : webhook.problems()) {
             if (problem.field().startsWith("data") || problem.field().startsWith("headers")) {
                 throw new RequestRenderException(problem.field(), new TemplateError(TemplateError.SYNTAX,
                         "the webhook's " + problem.field() + " is invalid: " + problem.message(), 0, 0));
             }
         }
-        Map<String, String> headers = headers(webhook, event);
+        Map<String, String> headers = headers(webhook, event, renderTimeout);
         String body;
         RenderedRequest.BodyMode mode;
         if (webhook.config().forwardAll()) {
             body = event.jsonText();
             mode = RenderedRequest.BodyMode.FORWARD_ALL;
         } else if (webhook.dataTemplate() != null) {
-            body = render(webhook.dataTemplate(), event, "data");
+            body = render(webhook.dataTemplate(), event, "data", renderTimeout);
             mode = RenderedRequest.BodyMode.TEMPLATE;
         } else {
             body = event.jsonText();
@@ -50,8 +57,9 @@ public final class RequestRenderer {
         return new RenderedRequest(webhook.config().httpMethod(), webhook.config().endpoints(), headers, body, mode);
     }
 
-    private Map<String, String> headers(CompiledWebhook webhook, PreparedEvent event) throws RequestRenderException {
-        return renderHeaders(webhook, event.templateContext());
+    private Map<String, String> headers(CompiledWebhook webhook, PreparedEvent event, Duration renderTimeout)
+            throws RequestRenderException {
+        return renderHeaders(webhook, event.templateContext(), renderTimeout);
     }
 
     /**
@@ -66,13 +74,19 @@ public final class RequestRenderer {
                         "the webhook's " + problem.field() + " is invalid: " + problem.message(), 0, 0));
             }
         }
+        return renderHeaders(webhook, context, templates.limits().renderTimeout());
+    }
+
+    private Map<String, String> renderHeaders(CompiledWebhook webhook, TemplateContext context,
+                                              Duration renderTimeout) throws RequestRenderException {
         Map<String, String> headers = new LinkedHashMap<>();
         for (Map.Entry<String, CompiledTemplate> header : webhook.headerTemplates().entrySet()) {
             String field = "headers." + header.getKey();
-            headers.put(header.getKey(), checkedValue(field, render(header.getValue(), context, field)));
+            headers.put(header.getKey(),
+                    checkedValue(field, render(header.getValue(), context, field, renderTimeout)));
         }
         if (webhook.headersTemplate() != null) {
-            headers.putAll(headersObject(render(webhook.headersTemplate(), context, "headers")));
+            headers.putAll(headersObject(render(webhook.headersTemplate(), context, "headers", renderTimeout)));
         }
         return headers;
     }
@@ -101,15 +115,15 @@ public final class RequestRenderer {
         return headers;
     }
 
-    private String render(CompiledTemplate template, PreparedEvent event, String field)
+    private String render(CompiledTemplate template, PreparedEvent event, String field, Duration renderTimeout)
             throws RequestRenderException {
-        return render(template, event.templateContext(), field);
+        return render(template, event.templateContext(), field, renderTimeout);
     }
 
-    private String render(CompiledTemplate template, TemplateContext context, String field)
+    private String render(CompiledTemplate template, TemplateContext context, String field, Duration renderTimeout)
             throws RequestRenderException {
         try {
-            return templates.render(template, context);
+            return templates.render(template, context, renderTimeout);
         } catch (TemplateRenderException e) {
             throw new RequestRenderException(field, e.error());
         }

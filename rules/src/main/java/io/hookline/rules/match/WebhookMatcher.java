@@ -4,6 +4,7 @@ import io.hookline.contracts.event.DomainEvent;
 import io.hookline.contracts.webhook.WebhookConfig;
 import io.hookline.rules.template.TemplateError;
 import io.hookline.rules.template.TemplateRenderException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -30,6 +31,11 @@ public final class WebhookMatcher {
     }
 
     public MatchDecision decide(CompiledWebhook webhook, PreparedEvent prepared) {
+        return decide(webhook, prepared, compiler.templateEngine().limits().renderTimeout());
+    }
+
+    /** {@link #decide(CompiledWebhook, PreparedEvent)} with another time limit for the trigger template. */
+    public MatchDecision decide(CompiledWebhook webhook, PreparedEvent prepared, Duration renderTimeout) {
         WebhookConfig config = webhook.config();
         DomainEvent event = prepared.event();
         if (!config.isWebhookEnabled()) {
@@ -67,14 +73,15 @@ public final class WebhookMatcher {
             return broken;
         }
         if (webhook.triggerTemplate() != null) {
-            return triggerTemplate(webhook, prepared);
+            return triggerTemplate(webhook, prepared, renderTimeout);
         }
         return MatchDecision.match();
     }
 
-    private MatchDecision triggerTemplate(CompiledWebhook webhook, PreparedEvent prepared) {
+    private MatchDecision triggerTemplate(CompiledWebhook webhook, PreparedEvent prepared, Duration renderTimeout) {
         try {
-            String rendered = compiler.templateEngine().render(webhook.triggerTemplate(), prepared.templateContext());
+            String rendered = compiler.templateEngine().render(webhook.triggerTemplate(), prepared.templateContext(),
+                    renderTimeout);
             String verdict = rendered.trim().toLowerCase(Locale.ROOT);
             return TRUTHY.contains(verdict) ? MatchDecision.match()
                     : MatchDecision.rejected(MatchCondition.TRIGGER_TEMPLATE,

@@ -4,36 +4,49 @@ import com.hubspot.jinjava.el.JinjavaNodePreProcessor;
 import com.hubspot.jinjava.interpret.InterpretException;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.tree.Node;
+import java.util.function.LongSupplier;
 
 /**
  * Bounds the wall-clock time of a render: Jinjava calls this before every node it renders (each loop iteration
  * renders its body's nodes), and past the deadline every node fails at once, so the render unwinds quickly. The
- * deadline is per thread because a render runs entirely on its caller's thread.
+ * deadline is per thread because a render runs entirely on its caller's thread. Wall-clock time also counts the time
+ * the thread waited for a CPU: an expired deadline says the render was slow, not that the template is wrong.
  */
 final class RenderDeadline extends JinjavaNodePreProcessor {
 
-    private static final ThreadLocal<long[]> DEADLINE = new ThreadLocal<>();
+    private static final ThreadLocal<Deadline> DEADLINE = new ThreadLocal<>();
 
-    /** Starts the clock for a render on this thread. */
-    static void start(long timeoutNanos) {
-        DEADLINE.set(new long[] {System.nanoTime() + timeoutNanos, 0});
+    /** Starts the clock ({@code nanoClock}, e.g. {@link System#nanoTime}) for a render on this thread. */
+    static void start(LongSupplier nanoClock, long timeoutNanos) {
+        DEADLINE.set(new Deadline(nanoClock, nanoClock.getAsLong() + timeoutNanos));
     }
 
     /** Stops the clock; true when the deadline passed during the render. */
     static boolean stopAndCheckExpired() {
-        long[] deadline = DEADLINE.get();
+        Deadline deadline = DEADLINE.get();
         DEADLINE.remove();
-        return deadline != null && deadline[1] != 0;
+        return deadline != null && deadline.expired;
     }
 
     @Override
     public void accept(Node node, JinjavaInterpreter interpreter) {
         super.accept(node, interpreter);
-        long[] deadline = DEADLINE.get();
-        if (deadline != null && (deadline[1] != 0 || System.nanoTime() - deadline[0] > 0)) {
-            deadline[1] = 1;
+        Deadline deadline = DEADLINE.get();
+        if (deadline != null && (deadline.expired || deadline.clock.getAsLong() - deadline.at > 0)) {
+            deadline.expired = true;
             throw new InterpretException("template render time limit exceeded",
                     node.getLineNumber(), node.getStartPosition());
+        }
+    }
+
+    private static final class Deadline {
+        private final LongSupplier clock;
+        private final long at;
+        private boolean expired;
+
+        private Deadline(LongSupplier clock, long at) {
+            this.clock = clock;
+            this.at = at;
         }
     }
 }

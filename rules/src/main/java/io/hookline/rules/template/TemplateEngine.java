@@ -8,10 +8,12 @@ import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.interpret.OutputTooBigException;
 import com.hubspot.jinjava.loader.ResourceNotFoundException;
 import com.hubspot.jinjava.tree.Node;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 /**
  * Jinja templates (Jinjava) in a sandbox: no Java method or property access beyond Jinja's dict and list methods, no
@@ -29,13 +31,20 @@ public final class TemplateEngine {
     private final JinjavaConfig renderConfig;
     private final JinjavaConfig checkConfig;
     private final TemplateLimits limits;
+    private final LongSupplier nanoClock;
 
     public TemplateEngine() {
         this(TemplateLimits.DEFAULT);
     }
 
     public TemplateEngine(TemplateLimits limits) {
+        this(limits, System::nanoTime);
+    }
+
+    /** {@code nanoClock} times renders ({@link System#nanoTime} but in tests). */
+    public TemplateEngine(TemplateLimits limits, LongSupplier nanoClock) {
         this.limits = limits;
+        this.nanoClock = nanoClock;
         this.renderConfig = config(limits, false);
         this.checkConfig = config(limits, true);
         this.jinjava = new Jinjava(renderConfig);
@@ -81,8 +90,8 @@ public final class TemplateEngine {
      * Renders every branch without variables. A dry run cut short by a limit proves nothing about the syntax: the
      * render limits decide that later, per event.
      */
-    private static List<TemplateError> dryRun(JinjavaInterpreter interpreter, Node root) {
-        RenderDeadline.start(COMPILE_CHECK_NANOS);
+    private List<TemplateError> dryRun(JinjavaInterpreter interpreter, Node root) {
+        RenderDeadline.start(nanoClock, COMPILE_CHECK_NANOS);
         boolean expired;
         try {
             interpreter.render(root);
@@ -111,9 +120,15 @@ public final class TemplateEngine {
 
     /** Renders {@code template} with {@code context} within this engine's limits. */
     public String render(CompiledTemplate template, TemplateContext context) throws TemplateRenderException {
+        return render(template, context, limits.renderTimeout());
+    }
+
+    /** {@link #render(CompiledTemplate, TemplateContext)} with another time limit, e.g. for a retry. */
+    public String render(CompiledTemplate template, TemplateContext context, Duration renderTimeout)
+            throws TemplateRenderException {
         JinjavaInterpreter interpreter = interpreter(renderConfig, context.variables());
+        RenderDeadline.start(nanoClock, renderTimeout.toNanos());
         JinjavaInterpreter.pushCurrent(interpreter);
-        RenderDeadline.start(limits.renderTimeout().toNanos());
         String output = null;
         TemplateRenderException failure = null;
         boolean expired;
@@ -129,7 +144,7 @@ public final class TemplateEngine {
         }
         if (expired) {
             throw new TemplateRenderException(new TemplateError(TemplateError.TIMEOUT,
-                    "rendering took longer than " + limits.renderTimeout().toMillis() + " ms", 0, 0));
+                    "rendering took longer than " + renderTimeout.toMillis() + " ms", 0, 0));
         }
         if (failure != null) {
             throw failure;
