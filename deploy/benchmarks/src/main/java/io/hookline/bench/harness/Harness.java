@@ -104,7 +104,7 @@ public final class Harness {
             setUp();
             runScenarios();
             environment.put("load average at end", loadAverage());
-            environment.put("total run time s", seconds(Duration.between(started, Instant.now())));
+            environment.put("total run time s", Duration.between(started, Instant.now()).toSeconds());
             Report report = new Report(environment, results);
             List<Path> written = report.write(settings.results(), stamp);
             System.out.println();
@@ -224,6 +224,7 @@ public final class Harness {
     // ---------------------------------------------------------------------------------------------- scenarios
 
     private void runScenarios() throws Exception {
+        warmUp();
         if (settings.runs("1") || settings.runs("2") || settings.runs("3")) {
             prepareJobs();
         }
@@ -254,6 +255,27 @@ public final class Harness {
         if (settings.runs("8")) {
             realWorld("8", "isolation: 10 % hang, 10 % answer 500", true);
         }
+    }
+
+    /**
+     * Sends events through sets A and B and waits for their deliveries, so that the JIT compilers have done their
+     * first work (and every connection pool, cache and Kafka client is in use) before anything is measured.
+     */
+    private void warmUp() throws Exception {
+        int events = settings.warmUpEvents();
+        long expected = 2L * events * Workload.PER_TENANT;
+        log("Warm-up: " + events + " events each to sets A and B, " + expected + " deliveries (not measured)");
+        long begin = System.nanoTime();
+        Tally tally = receivers.begin("warm-up");
+        for (int k = 0; k < events; k++) {
+            send("warm-a-" + k, Workload.tenant(k % Workload.TENANTS), Workload.LOAD, k, System.nanoTime());
+            send("warm-b-" + k, Workload.templateTenant(k % Workload.TENANTS), Workload.LOAD, k, System.nanoTime());
+        }
+        producer.flush();
+        boolean complete = await(tally::distinct, expected);
+        awaitQuiet();
+        log("   warm-up: " + tally.distinct() + " of " + expected + " deliveries in " + elapsed(begin) + " s"
+                + (complete ? "" : " (INCOMPLETE: the scenarios may fail too)"));
     }
 
     /** The jobs of scenarios 1 to 3: set A's webhooks as stored, rendered as the matcher would. */
@@ -552,12 +574,15 @@ public final class Harness {
                 + System.getProperty("os.arch"));
         env.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         env.put("load average at start", loadAverage());
+        env.put("service JVM options", settings.serviceJvmOptions());
         env.put("services", "java " + settings.serviceJvmOptions() + " -jar <service>.jar (+ the launcher's -D "
                 + "settings), one process each: the image's plain java -jar with the chart's 512 MiB heap bound, "
                 + "default GC and JIT");
         env.put("broker", "Apache Kafka KRaft, single node, embedded in the local launcher's JVM (java -jar "
                 + "local-launcher.jar, JVM defaults), topics of 6 partitions");
-        env.put("harness JVM", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
+        List<String> harnessOptions = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        env.put("harness JVM", harnessOptions.isEmpty() ? "java -jar benchmarks.jar (no options)"
+                : String.join(" ", harnessOptions));
         env.put("receivers", "Netty on 127.0.0.1, 2 event-loop threads; keep-alive kind and common-server kind "
                 + "(closes after " + Receivers.IDLE_CLOSE_SECONDS + " s idle and after "
                 + Receivers.REQUESTS_PER_CONNECTION + " requests); every other webhook of a set on each");

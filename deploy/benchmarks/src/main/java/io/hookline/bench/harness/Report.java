@@ -17,6 +17,7 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** Writes the results: a Markdown report (also printed), the same figures as JSON, and the latency plot. */
@@ -76,7 +77,8 @@ final class Report {
         md.append("\n## Throughput and CPU per delivery\n\n");
         md.append("CPU µs per delivery = CPU time of the process over the scenario (utime + stime from "
                 + "/proc/<pid>/stat, until the stack is quiet again) / deliveries. `stack` is the broker and the four "
-                + "services; `harness` is the load generator and receivers (and, in 1 and 2, the client under test).\n\n");
+                + "services; `harness` is the load generator and receivers (and, in 1 and 2, the client under test). In 1 and 2 "
+                + "the services are idle: their figures are background cost spread over the deliveries.\n\n");
         md.append("| # | scenario | deliveries | dup | s | deliveries/s | s to log | ");
         PROCESSES.forEach(process -> md.append(process).append(" µs | "));
         md.append("stack µs | harness µs |\n|---|---|---:|---:|---:|---:|---:|");
@@ -85,7 +87,8 @@ final class Report {
         for (ScenarioResult result : results) {
             md.append("| ").append(result.id()).append(" | ").append(result.title())
                     .append(result.complete() ? "" : " **(incomplete)**").append(" | ")
-                    .append(result.deliveries()).append(" | ").append(result.duplicates()).append(" | ")
+                    .append(number((double) result.deliveries(), 0)).append(" | ").append(result.duplicates())
+                    .append(" | ")
                     .append(number(result.seconds(), 1)).append(" | ")
                     .append(number(result.deliveriesPerSecond(), 0)).append(" | ")
                     .append(result.secondsToQueryable() == null ? "" : number(result.secondsToQueryable(), 1))
@@ -168,15 +171,16 @@ final class Report {
         if (latency == null) {
             return null;
         }
+        var l = latency.latency();
         XYChart chart = new XYChartBuilder().width(1000).height(600)
-                .title("Event produced to request received, " + number(latency.deliveriesPerSecond(), 0)
-                        + " deliveries/s steady (" + environment.get("mode") + ", " + environment.get("timestamp")
-                        + ")")
-                .xAxisTitle("percentile").yAxisTitle("latency (ms)").build();
-        chart.getStyler().setXAxisLogarithmic(true);
-        chart.getStyler().setLegendVisible(true);
+                .title("Scenario 6: event produced to request received, " + number(latency.deliveriesPerSecond(), 0)
+                        + "/s steady (" + environment.get("mode") + ")")
+                .xAxisTitle("percentile (log scale of 1/(1-p))").yAxisTitle("latency (ms)").build();
+        // x is log10(1/(1-p)) on a linear axis: 0 = 0 %, 1 = 90 %, 2 = 99 %, 3 = 99.9 %, ...
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        chart.getStyler().setxAxisTickLabelsFormattingFunction(x -> percentileLabel(x));
+        chart.getStyler().setXAxisMin(0.0);
+        chart.getStyler().setxAxisTickLabelsFormattingFunction(Report::percentileLabel);
         List<Double> xs = new ArrayList<>();
         List<Double> ys = new ArrayList<>();
         Histogram histogram = latency.histogram();
@@ -185,28 +189,25 @@ final class Report {
             if (percentile >= 100.0) {
                 break;
             }
-            xs.add(1.0 / (1.0 - percentile / 100.0));
+            xs.add(Math.log10(1.0 / (1.0 - percentile / 100.0)));
             ys.add(histogram.highestEquivalentValue(value.getValueIteratedTo()) / 1000.0);
         }
         if (xs.isEmpty()) {
             return null;
         }
-        var l = latency.latency();
-        XYSeries series = chart.addSeries("scenario 6: p50 " + number(l.p50(), 1) + " ms, p99 " + number(l.p99(), 1)
-                + " ms, p99.9 " + number(l.p999(), 1) + " ms", xs, ys);
+        XYSeries series = chart.addSeries("p50 " + number(l.p50(), 1) + " ms, p99 " + number(l.p99(), 1)
+                + " ms, p99.9 " + number(l.p999(), 1) + " ms, max " + number(l.max(), 1) + " ms ("
+                + l.count() + " requests, " + environment.get("timestamp") + ")", xs, ys);
         series.setMarker(SeriesMarkers.NONE);
         BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
         return file;
     }
 
+    /** The tick label of x = log10(1/(1-p)): the percentile p, with as many decimals as it needs. */
     private static String percentileLabel(double x) {
-        double percentile = 100.0 * (1.0 - 1.0 / x);
-        if (percentile < 0.5) {
-            return "0%";
-        }
-        return String.format(Locale.ROOT, "%s%%", new java.math.BigDecimal(percentile)
-                .round(new java.math.MathContext(Math.max(2, (int) Math.ceil(Math.log10(x)) + 1)))
-                .stripTrailingZeros().toPlainString());
+        double percentile = 100.0 * (1.0 - Math.pow(10, -x));
+        int decimals = Math.max(0, (int) Math.ceil(x) - 2);
+        return String.format(Locale.ROOT, "%." + decimals + "f%%", percentile);
     }
 
     private static String number(Double value, int digits) {

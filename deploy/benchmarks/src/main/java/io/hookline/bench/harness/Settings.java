@@ -10,6 +10,7 @@ import java.util.Set;
 /**
  * The harness's command line and the sizes of each scenario, full or {@code --quick}.
  *
+ * @param warmUpEvents         {@code bench.load} events sent through sets A and B each before anything is measured
  * @param throughputDeliveries deliveries of scenarios 1, 3 and each run of 4 (and the jobs scenario 2 may work on)
  * @param naiveJobs            at most this many jobs for the naive baseline, which also stops after {@code naiveCap}
  * @param serviceJvmOptions    the JVM options of each service process
@@ -21,6 +22,7 @@ record Settings(
         Set<String> only,
         boolean keepData,
         String serviceJvmOptions,
+        int warmUpEvents,
         int throughputDeliveries,
         int naiveJobs,
         Duration naiveCap,
@@ -81,9 +83,9 @@ record Settings(
         home = (home == null ? findHome() : home).toAbsolutePath().normalize();
         results = results == null ? home.resolve("deploy/benchmarks/results") : results.toAbsolutePath();
         return quick
-                ? new Settings(true, home, results, only, keepData, jvmOptions, 20_000, 20_000, Duration.ofSeconds(10),
+                ? new Settings(true, home, results, only, keepData, jvmOptions, 200, 20_000, 20_000, Duration.ofSeconds(10),
                         5_000, 1_000, Duration.ofSeconds(10), 2_000, Duration.ofSeconds(90), Duration.ofSeconds(10))
-                : new Settings(false, home, results, only, keepData, jvmOptions, 200_000, 50_000,
+                : new Settings(false, home, results, only, keepData, jvmOptions, 2_000, 200_000, 50_000,
                         Duration.ofSeconds(60), 50_000, 1_000, Duration.ofSeconds(60), 40_000, Duration.ofMinutes(10),
                         Duration.ofSeconds(60));
     }
@@ -93,7 +95,8 @@ record Settings(
     }
 
     String describe() {
-        return (quick ? "quick" : "full") + ": " + String.format("%,d", throughputDeliveries)
+        return (quick ? "quick" : "full") + ": warm-up " + String.format("%,d", warmUpEvents * 2 * 10)
+                + " deliveries, " + String.format("%,d", throughputDeliveries)
                 + " deliveries in 1/3/4a/4b, naive at most " + String.format("%,d", naiveJobs) + " jobs or "
                 + naiveCap.toSeconds() + " s, burst " + String.format("%,d", burstJobs) + ", latency " + latencyRate
                 + " events/s for " + latencyDuration.toSeconds() + " s, real-world " + String.format("%,d",
