@@ -23,7 +23,8 @@ final class Tally {
     private final Map<String, LongAdder> byPath = new ConcurrentHashMap<>();
     private final AtomicLong firstNanos = new AtomicLong();
     private final AtomicLong lastNanos = new AtomicLong();
-    private final Recorder latencyMicros = new Recorder(TimeUnit.SECONDS.toMicros(3600), 3);
+    private static final long LONGEST_MICROS = TimeUnit.SECONDS.toMicros(3600);
+    private final Recorder latencyMicros = new Recorder(LONGEST_MICROS, 3);
     private final LongAdder connections = new LongAdder();
 
     Tally(String name) {
@@ -53,7 +54,8 @@ final class Tally {
             }
         }
         if (sentNanos > 0 && first) {
-            latencyMicros.recordValue(Math.max(0, TimeUnit.NANOSECONDS.toMicros(now - sentNanos)));
+            long micros = TimeUnit.NANOSECONDS.toMicros(now - sentNanos);
+            latencyMicros.recordValue(Math.min(LONGEST_MICROS, Math.max(0, micros)));
         }
     }
 
