@@ -51,6 +51,8 @@ public final class Harness {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
 
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
     private final Settings settings;
     private final List<ScenarioResult> results = new ArrayList<>();
     private Receivers receivers;
@@ -696,7 +698,7 @@ public final class Harness {
     }
 
     private static void log(String message) {
-        System.out.println("[bench " + java.time.LocalTime.now().withNano(0) + "] " + message);
+        System.out.println("[bench " + CLOCK.format(java.time.LocalTime.now()) + "] " + message);
     }
 
     private static void deleteTree(Path root) {
