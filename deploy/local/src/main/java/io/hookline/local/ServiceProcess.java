@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 public final class ServiceProcess implements AutoCloseable {
 
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
+    /** Light options for a laptop; {@code HOOKLINE_SERVICE_JVM_OPTIONS} (split on white space) replaces them. */
+    static final String DEFAULT_JVM_OPTIONS = "-Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Service service;
@@ -42,9 +44,9 @@ public final class ServiceProcess implements AutoCloseable {
         Files.createDirectories(logFile.getParent());
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx512m");
-        command.add("-XX:+UseSerialGC");
-        command.add("-XX:TieredStopAtLevel=1");
+        String options = System.getenv("HOOKLINE_SERVICE_JVM_OPTIONS");
+        command.addAll(List.of((options == null || options.isBlank() ? DEFAULT_JVM_OPTIONS : options).trim()
+                .split("\\s+")));
         command.add("-Dmicronaut.server.port=" + port);
         properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
         command.add("-jar");
