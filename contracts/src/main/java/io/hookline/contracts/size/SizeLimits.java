@@ -23,6 +23,8 @@ public record SizeLimits(int eventMaxBytes) {
     public static final int MAX_EVENT_MAX_BYTES = 8 * 1024 * 1024;
     public static final int ATTEMPT_MAX_BYTES = 512 * 1024;
     public static final int JOB_HEADROOM_BYTES = 64 * 1024;
+    /** Request and response bodies and the copy of the event in an attempt record (CONTRACT.md section 6). */
+    public static final int BODY_CAP_BYTES = 64 * 1024;
     /** The longest error text a record carries. */
     public static final int ERROR_MAX_CHARS = 2048;
     public static final SizeLimits DEFAULT = new SizeLimits(DEFAULT_EVENT_MAX_BYTES);

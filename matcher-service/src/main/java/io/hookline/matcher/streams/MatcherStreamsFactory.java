@@ -1,5 +1,6 @@
 package io.hookline.matcher.streams;
 
+import io.hookline.contracts.size.SizeLimits;
 import io.hookline.matcher.index.WebhookIndex;
 import io.hookline.matcher.topology.MatcherMetrics;
 import io.hookline.matcher.topology.MatcherTopics;
@@ -25,27 +26,25 @@ import org.apache.kafka.streams.Topology;
 @Factory
 public class MatcherStreamsFactory {
 
-    /** Big enough for a job carrying a 1 MiB body and the event; compressed, it fits the broker's limit. */
-    private static final int MAX_REQUEST_BYTES = 8 * 1024 * 1024;
-
     @Context
     @Bean(preDestroy = "close")
-    ManagedStreams matcherStreams(KafkaSettings kafka, MatcherSettings settings, MeterRegistry registry,
-                                  TopicBootstrap topicsCreatedFirst) {
+    ManagedStreams matcherStreams(KafkaSettings kafka, MatcherSettings settings, SizeLimits limits,
+                                  MeterRegistry registry, TopicBootstrap topicsCreatedFirst) {
         WebhookIndex index = new WebhookIndex();
-        TemplateEngine templates = new TemplateEngine(new TemplateLimits(TemplateLimits.DEFAULT.maxOutputChars(),
+        TemplateEngine templates = new TemplateEngine(new TemplateLimits(limits.renderMaxChars(),
                 Duration.ofMillis(settings.templateTimeoutMs()), TemplateLimits.DEFAULT.maxRange(),
                 TemplateLimits.DEFAULT.maxCollectionSize()));
         StreamsBuilder builder = new StreamsBuilder();
         MatcherTopology.build(builder, MatcherTopics.withPrefix(kafka.topicPrefix()), templates, index,
-                new MatcherMetrics(registry, index));
+                new MatcherMetrics(registry, index), limits);
         Topology topology = builder.build();
-        ManagedStreams streams = new ManagedStreams("matcher-streams", topology, properties(kafka, settings), registry);
+        ManagedStreams streams = new ManagedStreams("matcher-streams", topology, properties(kafka, settings, limits),
+                registry);
         streams.start();
         return streams;
     }
 
-    static Properties properties(KafkaSettings kafka, MatcherSettings settings) {
+    static Properties properties(KafkaSettings kafka, MatcherSettings settings, SizeLimits limits) {
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, kafka.topicPrefix() + settings.applicationId());
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
@@ -57,7 +56,9 @@ public class MatcherStreamsFactory {
         // config-service writes webhook-config in transactions: an aborted write must never reach the index.
         properties.put(StreamsConfig.globalConsumerPrefix(ConsumerConfig.ISOLATION_LEVEL_CONFIG), "read_committed");
         properties.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
-        properties.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), MAX_REQUEST_BYTES);
+        // Every record the matcher writes is within this (jobs are checked before they are written), and so is every
+        // topic's max.message.bytes.
+        properties.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), limits.recordMaxBytes());
         properties.put(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");
         return properties;
     }

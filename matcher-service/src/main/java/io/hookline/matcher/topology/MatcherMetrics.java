@@ -12,6 +12,7 @@ public final class MatcherMetrics {
     private final Counter events;
     private final Counter jobs;
     private final Counter templateFailures;
+    private final Counter oversizedJobs;
 
     public MatcherMetrics(MeterRegistry registry, WebhookIndex index) {
         this.registry = registry;
@@ -19,6 +20,8 @@ public final class MatcherMetrics {
         this.jobs = Counter.builder("hookline.matcher.jobs").description("Delivery jobs produced").register(registry);
         this.templateFailures = Counter.builder("hookline.matcher.template.failures")
                 .description("Webhooks not sent because a template failed for the event").register(registry);
+        this.oversizedJobs = Counter.builder("hookline.matcher.jobs.oversized")
+                .description("Jobs too large to write, sent to webhook-deliveries-dlq").register(registry);
         Gauge.builder("hookline.matcher.webhooks", index, WebhookIndex::size)
                 .description("Webhooks in the matcher's index").register(registry);
     }
@@ -33,6 +36,10 @@ public final class MatcherMetrics {
 
     void templateFailure() {
         templateFailures.increment();
+    }
+
+    void oversizedJob() {
+        oversizedJobs.increment();
     }
 
     /** An event sent to the dead-letter topic, by reason ({@code invalid_json}, {@code missing_attribute}, ...). */

@@ -3,6 +3,7 @@ package io.hookline.matcher.topology;
 import io.hookline.contracts.delivery.DeliveryAttempt;
 import io.hookline.contracts.delivery.DeliveryJob;
 import io.hookline.contracts.json.JsonSerde;
+import io.hookline.contracts.size.SizeLimits;
 import io.hookline.matcher.index.WebhookIndex;
 import io.hookline.rules.match.RequestRenderer;
 import io.hookline.rules.match.WebhookCompiler;
@@ -24,7 +25,8 @@ import org.apache.kafka.streams.state.Stores;
  * webhook-config ──► global store "webhook-config-store" ──► in-memory index (tenant → event type → webhooks)
  * domain-events ──► match-webhooks ──┬─► webhook-deliveries    (one job per matching endpoint, key: endpoint)
  *                                    ├─► webhook-delivery-log  (a template failed, key: webhook id)
- *                                    └─► domain-events-dlq     (not a valid CloudEvent, original key and bytes)
+ *                                    ├─► domain-events-dlq     (not a valid CloudEvent, original key and bytes)
+ *                                    └─► webhook-deliveries-dlq (a job too large to write, trimmed)
  * </pre>
  * {@code domain-events} is never repartitioned: every instance holds all webhooks (a global store), so an event is
  * matched where it is read, in partition order.
@@ -43,6 +45,11 @@ public final class MatcherTopology {
     /** Adds the matcher to {@code builder}; {@code index} is shared by the config updater and the stream threads. */
     public static void build(StreamsBuilder builder, MatcherTopics topics, TemplateEngine templates, WebhookIndex index,
                              MatcherMetrics metrics) {
+        build(builder, topics, templates, index, metrics, SizeLimits.DEFAULT);
+    }
+
+    public static void build(StreamsBuilder builder, MatcherTopics topics, TemplateEngine templates, WebhookIndex index,
+                             MatcherMetrics metrics, SizeLimits limits) {
         WebhookCompiler compiler = new WebhookCompiler(templates);
         WebhookMatcher matcher = new WebhookMatcher(compiler);
         RequestRenderer renderer = new RequestRenderer(templates);
@@ -57,11 +64,12 @@ public final class MatcherTopology {
         KStream<byte[], MatcherOutput> outputs = builder
                 .stream(topics.domainEvents(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
                         .withName(EVENTS_SOURCE))
-                .process(() -> new EventMatchProcessor(index, matcher, renderer, metrics), Named.as(MATCHER));
+                .process(() -> new EventMatchProcessor(index, matcher, renderer, metrics, limits), Named.as(MATCHER));
 
         Map<String, KStream<byte[], MatcherOutput>> routes = outputs.split(Named.as("route-"))
                 .branch((key, value) -> value instanceof MatcherOutput.Job, Branched.as("jobs"))
                 .branch((key, value) -> value instanceof MatcherOutput.Failure, Branched.as("failures"))
+                .branch((key, value) -> value instanceof MatcherOutput.Oversized, Branched.as("oversized"))
                 .defaultBranch(Branched.as("rejected"));
 
         routes.get("route-jobs")
@@ -76,5 +84,9 @@ public final class MatcherTopology {
                 .mapValues(value -> ((MatcherOutput.Rejected) value).originalValue(), Named.as("to-original-bytes"))
                 .to(topics.domainEventsDlq(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray())
                         .withName("domain-events-dlq-sink"));
+        routes.get("route-oversized")
+                .mapValues(value -> ((MatcherOutput.Oversized) value).deadLetter(), Named.as("to-dead-letter"))
+                .to(topics.deliveriesDlq(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray())
+                        .withName("webhook-deliveries-dlq-sink"));
     }
 }
