@@ -7,8 +7,8 @@ import io.micronaut.http.server.HttpServerConfiguration;
 import jakarta.inject.Singleton;
 
 /**
- * Lets a request body hold an event at the size limit twice over (room for indentation; a batch beyond that is sent
- * in several requests), whatever {@code micronaut.server.max-request-size} says below that. Larger bodies get 413.
+ * Lets a request body be as large as an event may be, whatever {@code micronaut.server.max-request-size} says below
+ * that: an event at the limit, sent compact, fits. Larger bodies get 413.
  */
 @Singleton
 final class RequestSizeLimit implements BeanCreatedEventListener<HttpServerConfiguration> {
@@ -22,7 +22,7 @@ final class RequestSizeLimit implements BeanCreatedEventListener<HttpServerConfi
     @Override
     public HttpServerConfiguration onCreated(BeanCreatedEvent<HttpServerConfiguration> event) {
         HttpServerConfiguration configuration = event.getBean();
-        long wanted = 2L * limits.eventMaxBytes();
+        long wanted = limits.eventMaxBytes();
         if (configuration.getMaxRequestSize() < wanted) {
             configuration.setMaxRequestSize(wanted);
         }
