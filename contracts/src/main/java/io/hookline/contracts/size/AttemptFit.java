@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * Makes an attempt record fit {@link SizeLimits#ATTEMPT_MAX_BYTES}. Response headers are always capped
- * ({@link HeaderCap}) and the error cut at {@link SizeLimits#ERROR_MAX_CHARS}. Bodies are already capped at 64 KiB
+ * ({@link HeaderCap}) and the error cut at {@link SizeLimits#ERROR_MAX_BYTES}. Bodies are already capped at 64 KiB
  * each, which fits unless they are full of characters JSON escapes six-fold; then, step by step until it fits, the
  * copy of the event is left out, the bodies and request headers are cut shorter, and every other text is cut.
  */
@@ -32,7 +32,7 @@ public final class AttemptFit {
     public static Fitted fitted(DeliveryAttempt attempt) {
         DeliveryAttempt capped = with(attempt, attempt.requestHeaders(), attempt.requestBody(),
                 attempt.requestBodyTruncated(), HeaderCap.cap(attempt.responseHeaders()), attempt.responseBody(),
-                attempt.responseBodyTruncated(), Utf8Cap.cap(attempt.error(), SizeLimits.ERROR_MAX_CHARS),
+                attempt.responseBodyTruncated(), Utf8Cap.cap(attempt.error(), SizeLimits.ERROR_MAX_BYTES),
                 attempt.eventData());
         byte[] json = Json.toBytes(capped);
         if (json.length <= SizeLimits.ATTEMPT_MAX_BYTES) {

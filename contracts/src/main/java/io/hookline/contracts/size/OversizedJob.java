@@ -25,7 +25,7 @@ public final class OversizedJob {
     }
 
     public static ObjectNode deadLetter(DeliveryJob job, String detail) {
-        String error = Utf8Cap.cap(detail, SizeLimits.ERROR_MAX_CHARS);
+        String error = Utf8Cap.cap(detail, SizeLimits.ERROR_MAX_BYTES);
         ObjectNode node = Json.MAPPER.valueToTree(trimmed(job, error, false));
         if (Json.toBytes(node).length > SizeLimits.ATTEMPT_MAX_BYTES) {
             node = Json.MAPPER.valueToTree(trimmed(job, error, true));

@@ -25,8 +25,8 @@ public record SizeLimits(int eventMaxBytes) {
     public static final int JOB_HEADROOM_BYTES = 64 * 1024;
     /** Request and response bodies and the copy of the event in an attempt record (CONTRACT.md section 6). */
     public static final int BODY_CAP_BYTES = 64 * 1024;
-    /** The longest error text a record carries. */
-    public static final int ERROR_MAX_CHARS = 2048;
+    /** The longest error text a record carries, in UTF-8 bytes. */
+    public static final int ERROR_MAX_BYTES = 2048;
     public static final SizeLimits DEFAULT = new SizeLimits(DEFAULT_EVENT_MAX_BYTES);
 
     private static final int RECORD_FACTOR = 8;

@@ -90,7 +90,7 @@ public class JobWrites {
                 job.webhookId(), detail);
         List<Header> headers = List.of(
                 new RecordHeader(ERROR_HEADER, OversizedJob.REASON.getBytes(StandardCharsets.UTF_8)),
-                new RecordHeader(ERROR_DETAIL_HEADER, Utf8Cap.cap(detail, SizeLimits.ERROR_MAX_CHARS)
+                new RecordHeader(ERROR_DETAIL_HEADER, Utf8Cap.cap(detail, SizeLimits.ERROR_MAX_BYTES)
                         .getBytes(StandardCharsets.UTF_8)));
         return producer.sendRecord(topics.deadLetters(), endpointKey(job),
                 Json.toBytes(OversizedJob.deadLetter(job, detail)), headers).thenApply(written -> null);

@@ -74,7 +74,7 @@ public class OutcomeHandler {
         }
         String errorClass = http.errorClass() == null ? "http_status" : http.errorClass();
         String error = Utf8Cap.cap(http.statusCode() == null ? http.error() : "HTTP " + http.statusCode(),
-                SizeLimits.ERROR_MAX_CHARS);
+                SizeLimits.ERROR_MAX_BYTES);
         if (FailureClassifier.SSRF_BLOCKED.equals(errorClass)) {
             return finish(job, startedAt, request, http, Outcome.FAILED, error, errorClass, null);
         }
