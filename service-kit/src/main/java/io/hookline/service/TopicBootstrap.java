@@ -1,5 +1,6 @@
 package io.hookline.service;
 
+import io.hookline.contracts.size.SizeLimits;
 import io.hookline.contracts.topic.TopicCatalog;
 import io.hookline.contracts.topic.TopicProvisioner;
 import io.micronaut.context.annotation.Context;
@@ -13,9 +14,11 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 public final class TopicBootstrap {
 
     private final KafkaSettings settings;
+    private final SizeLimits limits;
 
-    public TopicBootstrap(KafkaSettings settings) {
+    public TopicBootstrap(KafkaSettings settings, SizeLimits limits) {
         this.settings = settings;
+        this.limits = limits;
     }
 
     @PostConstruct
@@ -25,7 +28,7 @@ public final class TopicBootstrap {
         }
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers()))) {
             new TopicProvisioner(admin, settings.replicationFactor())
-                    .ensure(TopicCatalog.all(settings.topicPrefix(), settings.partitions()));
+                    .ensure(TopicCatalog.all(settings.topicPrefix(), settings.partitions(), limits));
         }
     }
 }

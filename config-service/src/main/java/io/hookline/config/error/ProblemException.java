@@ -40,6 +40,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Problem.of(HttpStatus.FORBIDDEN, detail));
     }
 
+    /** 413: what was sent is larger than a configured limit, which {@code detail} names. */
+    public static ProblemException tooLarge(String detail) {
+        return new ProblemException(Problem.of(HttpStatus.REQUEST_ENTITY_TOO_LARGE, detail));
+    }
+
     /** 503 with Retry-After: Kafka did not answer in time; the same request may succeed a moment later. */
     public static ProblemException unavailable(String detail, Throwable cause) {
         return new ProblemException(Problem.of(HttpStatus.SERVICE_UNAVAILABLE, detail), 1, cause);

@@ -8,6 +8,7 @@ import io.hookline.contracts.event.DomainEvent;
 import io.hookline.contracts.event.DomainEventParser;
 import io.hookline.contracts.event.InvalidEventException;
 import io.hookline.contracts.json.Json;
+import io.hookline.contracts.size.SizeLimits;
 import io.hookline.service.auth.Caller;
 import jakarta.inject.Singleton;
 import java.util.AbstractMap;
@@ -17,7 +18,8 @@ import java.util.Map;
 
 /**
  * Checks events posted over HTTP and hands them to Kafka: all or nothing, each keyed by its subject (its id when it
- * has none), each in the caller's tenant.
+ * has none), each in the caller's tenant, each within the event size limit (as the matcher measures it: the record's
+ * value and headers).
  */
 @Singleton
 public final class EventIngest {
@@ -26,12 +28,17 @@ public final class EventIngest {
 
     private final DomainEventParser parser = new DomainEventParser();
     private final EventPublisher publisher;
+    private final SizeLimits limits;
 
-    public EventIngest(EventPublisher publisher) {
+    public EventIngest(EventPublisher publisher, SizeLimits limits) {
         this.publisher = publisher;
+        this.limits = limits;
     }
 
-    /** The ids of the events accepted; a 400 problem naming each bad element, or 403 for a foreign tenant. */
+    /**
+     * The ids of the events accepted; a 413 problem naming each event over the size limit, a 400 problem naming each
+     * bad element, or 403 for a foreign tenant.
+     */
     public List<String> ingest(Caller caller, JsonNode body) {
         boolean batch = body.isArray();
         List<JsonNode> elements = new ArrayList<>();
@@ -44,6 +51,7 @@ public final class EventIngest {
             elements.add(body);
         }
         FieldErrors errors = new FieldErrors();
+        List<String> oversized = new ArrayList<>();
         List<Map.Entry<String, byte[]>> records = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < elements.size(); i++) {
@@ -52,12 +60,22 @@ public final class EventIngest {
             try {
                 DomainEvent event = parser.fromJson(element);
                 ObjectNode json = inCallerTenant(caller, (ObjectNode) element, at);
+                byte[] value = Json.toBytes(json);
+                long size = EventPublisher.recordSize(value);
+                if (size > limits.eventMaxBytes()) {
+                    oversized.add((batch ? "event " + at + ": " : "") + DomainEventParser.tooLarge(size,
+                            limits.eventMaxBytes()));
+                    continue;
+                }
                 records.add(new AbstractMap.SimpleImmutableEntry<>(
-                        event.subject() != null ? event.subject() : event.id(), Json.toBytes(json)));
+                        event.subject() != null ? event.subject() : event.id(), value));
                 ids.add(event.id());
             } catch (InvalidEventException e) {
                 errors.add(at, e.getMessage() + " (" + e.reason() + ")");
             }
+        }
+        if (!oversized.isEmpty()) {
+            throw ProblemException.tooLarge(String.join("; ", oversized));
         }
         errors.throwIfAny();
         publisher.publish(records);

@@ -2,6 +2,8 @@ package io.hookline.config.events;
 
 import io.hookline.config.error.ProblemException;
 import io.hookline.config.store.StoreSettings;
+import io.hookline.contracts.size.EventSize;
+import io.hookline.contracts.size.SizeLimits;
 import io.hookline.contracts.topic.Topics;
 import io.hookline.service.KafkaSettings;
 import jakarta.annotation.PreDestroy;
@@ -20,6 +22,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -33,7 +36,7 @@ public final class EventPublisher implements AutoCloseable {
     private final String topic;
     private final Duration timeout;
 
-    public EventPublisher(KafkaSettings kafka, StoreSettings settings) {
+    public EventPublisher(KafkaSettings kafka, StoreSettings settings, SizeLimits limits) {
         this.topic = Topics.DOMAIN_EVENTS.withPrefix(kafka.topicPrefix()).name();
         this.timeout = settings.writeTimeout();
         int timeoutMs = (int) timeout.toMillis();
@@ -45,8 +48,19 @@ public final class EventPublisher implements AutoCloseable {
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs / 2,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMs,
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 * 1024 * 1024),
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, limits.recordMaxBytes()),
                 new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** The size of the event as the matcher measures it, with the header it is written with. */
+    static long recordSize(byte[] value) {
+        return EventSize.of(value, headers());
+    }
+
+    private static RecordHeaders headers() {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("content-type", CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        return headers;
     }
 
     /** Sends each (key, event JSON) pair; throws a 503 problem when Kafka does not take them all in time. */
@@ -54,8 +68,8 @@ public final class EventPublisher implements AutoCloseable {
         List<Future<RecordMetadata>> sent = new ArrayList<>();
         try {
             for (Map.Entry<String, byte[]> event : events) {
-                ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, event.getKey(), event.getValue());
-                record.headers().add("content-type", CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, null, event.getKey(),
+                        event.getValue(), headers());
                 sent.add(producer.send(record));
             }
             for (Future<RecordMetadata> future : sent) {

@@ -3,6 +3,9 @@ package io.hookline.config.manual;
 import io.hookline.config.error.ProblemException;
 import io.hookline.config.store.StoreSettings;
 import io.hookline.contracts.delivery.DeliveryJob;
+import io.hookline.contracts.json.Json;
+import io.hookline.contracts.size.OversizedJob;
+import io.hookline.contracts.size.SizeLimits;
 import io.hookline.contracts.topic.Topic;
 import io.hookline.contracts.topic.Topics;
 import io.hookline.contracts.webhook.EndpointKey;
@@ -30,8 +33,10 @@ public final class DeliveryJobPublisher implements AutoCloseable {
     private final KafkaProducer<String, DeliveryJob> producer;
     private final String topic;
     private final Duration timeout;
+    private final SizeLimits limits;
 
-    public DeliveryJobPublisher(KafkaSettings kafka, StoreSettings settings) {
+    public DeliveryJobPublisher(KafkaSettings kafka, StoreSettings settings, SizeLimits limits) {
+        this.limits = limits;
         Topic<String, DeliveryJob> deliveries = Topics.WEBHOOK_DELIVERIES.withPrefix(kafka.topicPrefix());
         this.topic = deliveries.name();
         this.timeout = settings.writeTimeout();
@@ -44,12 +49,22 @@ public final class DeliveryJobPublisher implements AutoCloseable {
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs / 2,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMs,
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 * 1024 * 1024),
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, limits.recordMaxBytes()),
                 deliveries.keySerde().serializer(), deliveries.valueSerde().serializer());
     }
 
-    /** Sends every job and returns once Kafka has them all; a 503 problem when it does not take them in time. */
+    /**
+     * Sends every job and returns once Kafka has them all; a 413 problem when one is larger than a record may be, a
+     * 503 problem when Kafka does not take them in time.
+     */
     public void publish(List<DeliveryJob> jobs) {
+        for (DeliveryJob job : jobs) {
+            int size = Json.toBytes(job).length;
+            if (limits.exceedsRecord(size)) {
+                throw ProblemException.tooLarge(OversizedJob.detail("the delivery job for " + job.url(), size,
+                        limits.jobMaxBytes()));
+            }
+        }
         List<Future<RecordMetadata>> sent = new ArrayList<>();
         try {
             for (DeliveryJob job : jobs) {

@@ -3,7 +3,9 @@ package io.hookline.config.validation;
 import io.hookline.rules.match.RequestRenderer;
 import io.hookline.rules.match.WebhookCompiler;
 import io.hookline.rules.match.WebhookMatcher;
+import io.hookline.contracts.size.SizeLimits;
 import io.hookline.rules.template.TemplateEngine;
+import io.hookline.rules.template.TemplateLimits;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 
@@ -12,8 +14,10 @@ import jakarta.inject.Singleton;
 public final class RulesFactory {
 
     @Singleton
-    TemplateEngine templateEngine() {
-        return new TemplateEngine();
+    TemplateEngine templateEngine(SizeLimits limits) {
+        TemplateLimits defaults = TemplateLimits.DEFAULT;
+        return new TemplateEngine(new TemplateLimits(limits.renderMaxChars(), defaults.renderTimeout(),
+                defaults.maxRange(), defaults.maxCollectionSize()));
     }
 
     @Singleton

@@ -3,6 +3,8 @@ package io.hookline.contracts.event;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hookline.contracts.json.Json;
+import io.hookline.contracts.size.EventSize;
+import io.hookline.contracts.size.SizeLimits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.Header;
@@ -14,18 +16,34 @@ import org.apache.kafka.common.header.Headers;
  */
 public final class DomainEventParser {
 
-    public static final int MAX_EVENT_BYTES = 1024 * 1024;
+    public static final String OVERSIZED = "oversized";
     private static final String BINARY_PREFIX = "ce_";
 
+    private final int maxEventBytes;
+
+    public DomainEventParser() {
+        this(SizeLimits.DEFAULT);
+    }
+
+    public DomainEventParser(SizeLimits limits) {
+        this.maxEventBytes = limits.eventMaxBytes();
+    }
+
     public DomainEvent parse(byte[] value, Headers headers) throws InvalidEventException {
-        if (value != null && value.length > MAX_EVENT_BYTES) {
-            throw new InvalidEventException("too_large",
-                    "event is " + value.length + " bytes, the limit is " + MAX_EVENT_BYTES);
+        long size = EventSize.of(value, headers);
+        if (size > maxEventBytes) {
+            throw new InvalidEventException(OVERSIZED, tooLarge(size, maxEventBytes));
         }
         if (headers != null && headers.lastHeader(BINARY_PREFIX + "specversion") != null) {
             return parseBinary(value, headers);
         }
         return parseStructured(value);
+    }
+
+    /** The detail of an event over the limit, the same for the API's 413 and the dead letter's header. */
+    public static String tooLarge(long size, int maxEventBytes) {
+        return "event is " + size + " bytes (value and headers), more than the limit of " + maxEventBytes
+                + " bytes (hookline.events.max-bytes)";
     }
 
     public DomainEvent parseStructured(byte[] value) throws InvalidEventException {

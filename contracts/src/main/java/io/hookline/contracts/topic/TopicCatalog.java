@@ -1,15 +1,22 @@
 package io.hookline.contracts.topic;
 
+import io.hookline.contracts.size.SizeLimits;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Every topic Hookline needs, with its cleanup policy, for one installation prefix. */
+/**
+ * Every topic Hookline needs, with its cleanup policy, for one installation prefix. Every one takes records up to
+ * {@link SizeLimits#recordMaxBytes()} ({@code max.message.bytes}, which overrides the broker's
+ * {@code message.max.bytes}), the size every Hookline producer may send.
+ */
 public final class TopicCatalog {
 
     private static final String COMPACT = "compact";
     private static final String DELETE = "delete";
+    public static final String MAX_MESSAGE_BYTES = "max.message.bytes";
     private static final Duration DEFAULT_LOG_RETENTION = Duration.ofDays(30);
     private static final Duration DLQ_RETENTION = Duration.ofDays(14);
     private static final Duration EVENT_RETENTION = Duration.ofDays(7);
@@ -18,6 +25,22 @@ public final class TopicCatalog {
     }
 
     public static List<TopicSpec> all(String prefix, int partitions) {
+        return all(prefix, partitions, SizeLimits.DEFAULT);
+    }
+
+    public static List<TopicSpec> all(String prefix, int partitions, SizeLimits limits) {
+        return withRecordLimit(specs(prefix, partitions), limits.recordMaxBytes());
+    }
+
+    private static List<TopicSpec> withRecordLimit(List<TopicSpec> specs, int recordMaxBytes) {
+        return specs.stream().map(spec -> {
+            Map<String, String> configs = new HashMap<>(spec.configs());
+            configs.put(MAX_MESSAGE_BYTES, String.valueOf(recordMaxBytes));
+            return new TopicSpec(spec.name(), spec.partitions(), Map.copyOf(configs));
+        }).toList();
+    }
+
+    private static List<TopicSpec> specs(String prefix, int partitions) {
         List<TopicSpec> specs = new ArrayList<>();
         specs.add(deleted(Topics.DOMAIN_EVENTS, prefix, partitions, EVENT_RETENTION));
         specs.add(deleted(Topics.DOMAIN_EVENTS_DLQ, prefix, 1, DLQ_RETENTION));

@@ -1,16 +1,26 @@
 package io.hookline.contracts.topic;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Creates the topics that are missing; leaves existing ones as they are. */
+/**
+ * Creates the topics that are missing. Existing ones are left as they are, but for their record size limit: one
+ * below what Hookline writes (a topic created by an earlier version) is raised, since a record the broker refuses
+ * would stop the stage that writes it.
+ */
 public final class TopicProvisioner {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicProvisioner.class);
@@ -30,6 +40,7 @@ public final class TopicProvisioner {
                     .filter(spec -> !existing.contains(spec.name()))
                     .map(spec -> new NewTopic(spec.name(), spec.partitions(), replicationFactor).configs(spec.configs()))
                     .toList();
+            raiseRecordLimits(specs.stream().filter(spec -> existing.contains(spec.name())).toList());
             if (missing.isEmpty()) {
                 return;
             }
@@ -40,6 +51,39 @@ public final class TopicProvisioner {
             throw new IllegalStateException("Interrupted while creating topics", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("Cannot list topics", e.getCause());
+        }
+    }
+
+    private void raiseRecordLimits(List<TopicSpec> existing) throws InterruptedException {
+        Map<ConfigResource, Long> wanted = new HashMap<>();
+        for (TopicSpec spec : existing) {
+            String limit = spec.configs().get(TopicCatalog.MAX_MESSAGE_BYTES);
+            if (limit != null) {
+                wanted.put(new ConfigResource(ConfigResource.Type.TOPIC, spec.name()), Long.parseLong(limit));
+            }
+        }
+        if (wanted.isEmpty()) {
+            return;
+        }
+        try {
+            Map<ConfigResource, Config> current = admin.describeConfigs(wanted.keySet()).all().get();
+            Map<ConfigResource, Collection<AlterConfigOp>> raises = new HashMap<>();
+            wanted.forEach((topic, limit) -> {
+                ConfigEntry entry = current.get(topic).get(TopicCatalog.MAX_MESSAGE_BYTES);
+                if (entry == null || entry.value() == null || Long.parseLong(entry.value()) < limit) {
+                    raises.put(topic, List.of(new AlterConfigOp(new ConfigEntry(TopicCatalog.MAX_MESSAGE_BYTES,
+                            String.valueOf(limit)), AlterConfigOp.OpType.SET)));
+                }
+            });
+            if (!raises.isEmpty()) {
+                admin.incrementalAlterConfigs(raises).all().get();
+                LOG.info("Raised {} to {} on {}", TopicCatalog.MAX_MESSAGE_BYTES, wanted.values().iterator().next(),
+                        raises.keySet().stream().map(ConfigResource::name).toList());
+            }
+        } catch (ExecutionException e) {
+            // Without the right to alter topics it stays the operator's job (README, Configuration).
+            LOG.warn("Cannot check or raise {} of existing topics; records larger than a topic's limit will be "
+                    + "refused by the broker", TopicCatalog.MAX_MESSAGE_BYTES, e.getCause());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.hookline.local;
 
+import io.hookline.contracts.size.SizeLimits;
 import io.hookline.contracts.topic.TopicCatalog;
 import io.hookline.contracts.topic.TopicProvisioner;
 import java.io.IOException;
@@ -84,8 +85,15 @@ public final class LocalStack implements AutoCloseable {
 
     private void createTopics() {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers()))) {
-            new TopicProvisioner(admin, (short) 1).ensure(TopicCatalog.all("", PARTITIONS));
+            new TopicProvisioner(admin, (short) 1).ensure(TopicCatalog.all("", PARTITIONS, sizeLimits()));
         }
+    }
+
+    /** The services inherit HOOKLINE_EVENTS_MAX_BYTES; the topics must take the records it allows. */
+    private static SizeLimits sizeLimits() {
+        String eventMaxBytes = System.getenv("HOOKLINE_EVENTS_MAX_BYTES");
+        return eventMaxBytes == null || eventMaxBytes.isBlank() ? SizeLimits.DEFAULT
+                : new SizeLimits(Integer.parseInt(eventMaxBytes.trim()));
     }
 
     private void startServices() throws IOException, InterruptedException {

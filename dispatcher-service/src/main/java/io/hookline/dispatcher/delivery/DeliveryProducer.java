@@ -1,10 +1,12 @@
 package io.hookline.dispatcher.delivery;
 
 import io.hookline.contracts.json.Json;
+import io.hookline.contracts.size.SizeLimits;
 import io.hookline.service.KafkaSettings;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -13,6 +15,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -34,14 +37,15 @@ public class DeliveryProducer implements AutoCloseable {
         return thread;
     });
 
-    public DeliveryProducer(KafkaSettings kafka) {
+    public DeliveryProducer(KafkaSettings kafka, SizeLimits limits) {
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                 ProducerConfig.CLIENT_ID_CONFIG, "dispatcher-producer",
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 2,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"),
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, limits.recordMaxBytes()),
                 new StringSerializer(), new ByteArraySerializer());
     }
 
@@ -55,9 +59,14 @@ public class DeliveryProducer implements AutoCloseable {
 
     /** Sends one record (a null value is a tombstone); completes with where it was written once acknowledged. */
     public CompletableFuture<RecordMetadata> sendRecord(String topic, String key, byte[] value) {
+        return sendRecord(topic, key, value, List.of());
+    }
+
+    public CompletableFuture<RecordMetadata> sendRecord(String topic, String key, byte[] value, List<Header> headers) {
         CompletableFuture<RecordMetadata> acked = new CompletableFuture<>();
         try {
-            producer.send(new ProducerRecord<>(topic, key, value), (metadata, error) -> acks.execute(() -> {
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, null, key, value, headers);
+            producer.send(record, (metadata, error) -> acks.execute(() -> {
                 if (error == null) {
                     acked.complete(metadata);
                 } else {

@@ -3,7 +3,10 @@ package io.hookline.dispatcher.delivery;
 import io.hookline.contracts.delivery.DeliveryAttempt;
 import io.hookline.contracts.delivery.DeliveryJob;
 import io.hookline.contracts.delivery.Outcome;
-import io.hookline.contracts.webhook.EndpointKey;
+import io.hookline.contracts.size.AttemptFit;
+import io.hookline.contracts.size.OversizedJob;
+import io.hookline.contracts.size.SizeLimits;
+import io.hookline.contracts.size.Utf8Cap;
 import io.hookline.contracts.webhook.WebhookConfig;
 import io.hookline.dispatcher.http.FailureClassifier;
 import io.hookline.dispatcher.http.HttpOutcome;
@@ -24,7 +27,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Decides what an attempt's response means and writes it down: the attempt log record always, plus the retry (next
  * tier topic), the dead letter and {@code attempt.exhausted}, or, on 410 Gone, the disabled webhook and
- * {@code endpoint.disabled}. The returned future completes once all of it is acknowledged by Kafka.
+ * {@code endpoint.disabled}. The returned future completes once all of it is acknowledged by Kafka. A job too large
+ * to retry ends in the dead-letter topic with reason {@code oversized} ({@link JobWrites}); attempt records are cut to
+ * fit ({@link AttemptFit}: response headers capped, bodies already at 64 KiB).
  */
 @Singleton
 public class OutcomeHandler {
@@ -33,17 +38,19 @@ public class OutcomeHandler {
 
     private final DeliveryProducer producer;
     private final DeliveryTopics topics;
+    private final JobWrites jobs;
     private final RetrySchedule schedule;
     private final WebhookDisabler disabler;
     private final OperationalEvents events;
     private final FailureMailer mailer;
     private final DispatcherMetrics metrics;
 
-    public OutcomeHandler(DeliveryProducer producer, DeliveryTopics topics, RetrySchedule schedule,
+    public OutcomeHandler(DeliveryProducer producer, DeliveryTopics topics, JobWrites jobs, RetrySchedule schedule,
                           WebhookDisabler disabler, OperationalEvents events, FailureMailer mailer,
                           DispatcherMetrics metrics) {
         this.producer = producer;
         this.topics = topics;
+        this.jobs = jobs;
         this.schedule = schedule;
         this.disabler = disabler;
         this.events = events;
@@ -53,7 +60,7 @@ public class OutcomeHandler {
 
     public CompletableFuture<Void> record(DeliveryAttempt attempt) {
         metrics.attempt(attempt.outcome());
-        return producer.sendJson(topics.attemptLog(), attempt.webhookId(), attempt);
+        return producer.send(topics.attemptLog(), attempt.webhookId(), AttemptFit.fitted(attempt).json());
     }
 
     public CompletableFuture<AttemptResult> handle(DeliveryJob job, WebhookConfig webhook, Instant startedAt,
@@ -66,7 +73,8 @@ public class OutcomeHandler {
             return finish(job, startedAt, request, http, Outcome.SUCCEEDED, null, null, null);
         }
         String errorClass = http.errorClass() == null ? "http_status" : http.errorClass();
-        String error = http.statusCode() == null ? http.error() : "HTTP " + http.statusCode();
+        String error = Utf8Cap.cap(http.statusCode() == null ? http.error() : "HTTP " + http.statusCode(),
+                SizeLimits.ERROR_MAX_BYTES);
         if (FailureClassifier.SSRF_BLOCKED.equals(errorClass)) {
             return finish(job, startedAt, request, http, Outcome.FAILED, error, errorClass, null);
         }
@@ -76,12 +84,16 @@ public class OutcomeHandler {
         Optional<RetryPlan> plan = schedule.afterFailure(job, retryAfter(http, now), now);
         if (plan.isPresent()) {
             DeliveryJob retry = job.nextAttempt(plan.get().dueAt(), error);
-            return finish(job, startedAt, request, http, Outcome.RETRYING, error, errorClass, plan.get().dueAt(),
-                    producer.sendJson(topics.retryTier(plan.get().tier()), endpointKey(job), retry));
+            // The retry is written before the attempt record, which says whether it could be.
+            return jobs.retry(topics.retryTier(plan.get().tier()), retry).thenCompose(written -> written.oversized()
+                    ? finish(job, startedAt, request, http, Outcome.DEAD, error + "; not retried: "
+                            + written.oversizedDetail(), OversizedJob.REASON, null,
+                            jobs.oversized(job, written.oversizedDetail()), exhausted(job, webhook, error))
+                    : finish(job, startedAt, request, http, Outcome.RETRYING, error, errorClass,
+                            plan.get().dueAt()));
         }
         return finish(job, startedAt, request, http, Outcome.DEAD, error, errorClass, null,
-                producer.sendJson(topics.deadLetters(), endpointKey(job), DeadLetters.withLastError(job, error)),
-                exhausted(job, webhook, error));
+                jobs.deadLetter(job, error), exhausted(job, webhook, error));
     }
 
     private CompletableFuture<Void> exhausted(DeliveryJob job, WebhookConfig webhook, String error) {
@@ -155,9 +167,5 @@ public class OutcomeHandler {
         data.put("attempts", job.attempt());
         data.put("error", error);
         return data;
-    }
-
-    private static String endpointKey(DeliveryJob job) {
-        return EndpointKey.of(job.webhookId(), job.url());
     }
 }

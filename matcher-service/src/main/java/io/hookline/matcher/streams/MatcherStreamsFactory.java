@@ -3,6 +3,7 @@ package io.hookline.matcher.streams;
 import io.hookline.matcher.freshness.FreshnessGate;
 import io.hookline.matcher.freshness.FreshnessSettings;
 import io.hookline.matcher.index.WebhookConfigView;
+import io.hookline.contracts.size.SizeLimits;
 import io.hookline.matcher.index.WebhookIndex;
 import io.hookline.matcher.index.WebhookIndexUpdater;
 import io.hookline.matcher.topology.MatcherMetrics;
@@ -34,8 +35,6 @@ import org.apache.kafka.streams.Topology;
 @Factory
 public class MatcherStreamsFactory {
 
-    /** Big enough for a job carrying a 1 MiB body and the event; compressed, it fits the broker's limit. */
-    private static final int MAX_REQUEST_BYTES = 8 * 1024 * 1024;
     private static final Duration VIEW_LOAD_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration OFFSETS_REQUEST_TIMEOUT = Duration.ofSeconds(5);
 
@@ -45,8 +44,8 @@ public class MatcherStreamsFactory {
     }
 
     @Singleton
-    TemplateEngine templateEngine(MatcherSettings settings) {
-        return new TemplateEngine(new TemplateLimits(TemplateLimits.DEFAULT.maxOutputChars(),
+    TemplateEngine templateEngine(MatcherSettings settings, SizeLimits limits) {
+        return new TemplateEngine(new TemplateLimits(limits.renderMaxChars(),
                 Duration.ofMillis(settings.templateTimeoutMs()), TemplateLimits.DEFAULT.maxRange(),
                 TemplateLimits.DEFAULT.maxCollectionSize()));
     }
@@ -71,21 +70,22 @@ public class MatcherStreamsFactory {
 
     @Context
     @Bean(preDestroy = "close")
-    ManagedStreams matcherStreams(KafkaSettings kafka, MatcherSettings settings, MeterRegistry registry,
-                                  WebhookIndex index, TemplateEngine templates, FreshnessGate freshness,
-                                  TopicBootstrap topicsCreatedFirst) {
+    ManagedStreams matcherStreams(KafkaSettings kafka, MatcherSettings settings, SizeLimits limits,
+                                  MeterRegistry registry, WebhookIndex index, TemplateEngine templates,
+                                  FreshnessGate freshness, TopicBootstrap topicsCreatedFirst) {
         StreamsBuilder builder = new StreamsBuilder();
         RenderRetry retry = new RenderRetry(settings.templateAttempts(),
                 Duration.ofMillis(settings.templateRetryBackoffMs()), RenderRetry.SLEEP);
         MatcherTopology.build(builder, MatcherTopics.withPrefix(kafka.topicPrefix()), templates, index, freshness,
-                retry, new MatcherMetrics(registry, index));
+                retry, new MatcherMetrics(registry, index), limits);
         Topology topology = builder.build();
-        ManagedStreams streams = new ManagedStreams("matcher-streams", topology, properties(kafka, settings), registry);
+        ManagedStreams streams = new ManagedStreams("matcher-streams", topology, properties(kafka, settings, limits),
+                registry);
         streams.start();
         return streams;
     }
 
-    static Properties properties(KafkaSettings kafka, MatcherSettings settings) {
+    static Properties properties(KafkaSettings kafka, MatcherSettings settings, SizeLimits limits) {
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, kafka.topicPrefix() + settings.applicationId());
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
@@ -95,7 +95,9 @@ public class MatcherStreamsFactory {
         properties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitIntervalMs());
         properties.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) kafka.replicationFactor());
         properties.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
-        properties.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), MAX_REQUEST_BYTES);
+        // Every record the matcher writes is within this (jobs are checked before they are written), and so is every
+        // topic's max.message.bytes.
+        properties.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), limits.recordMaxBytes());
         properties.put(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");
         return properties;
     }

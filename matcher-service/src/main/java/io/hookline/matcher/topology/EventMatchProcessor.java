@@ -1,8 +1,14 @@
 package io.hookline.matcher.topology;
 
+import io.hookline.contracts.delivery.DeliveryJob;
 import io.hookline.contracts.event.DomainEvent;
 import io.hookline.contracts.event.DomainEventParser;
 import io.hookline.contracts.event.InvalidEventException;
+import io.hookline.contracts.json.Json;
+import io.hookline.contracts.size.EventSize;
+import io.hookline.contracts.size.JobSize;
+import io.hookline.contracts.size.OversizedJob;
+import io.hookline.contracts.size.SizeLimits;
 import io.hookline.contracts.webhook.EndpointKey;
 import io.hookline.matcher.freshness.Freshness;
 import io.hookline.matcher.index.WebhookIndex;
@@ -23,12 +29,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * For each domain event: reject it to the dead-letter topic when it is not a valid CloudEvent, else wait until the
- * webhooks are fresh enough for it ({@link Freshness}), then test it against the tenant's candidate webhooks and emit
- * one job per endpoint of each match. A webhook whose rules are wrong for the event gets a failed-attempt record; one
- * that keeps failing for Hookline's own reasons (a render out of time, an internal error) after its retries
- * ({@link RenderAttempts}) sends the event to the dead-letter topic with the reason and the webhook's id, so it can be
- * replayed. Outputs of one event are emitted in order, synchronously, so one partition's order is kept.
+ * For each domain event: reject it to the dead-letter topic when it is not a valid CloudEvent or over the size limit,
+ * else wait until the webhooks are fresh enough for it ({@link Freshness}), then test it against the tenant's
+ * candidate webhooks and emit one job per endpoint of each match. A webhook whose rules are wrong for the event gets a
+ * failed-attempt record; one that keeps failing for Hookline's own reasons (a render out of time, an internal error)
+ * after its retries ({@link RenderAttempts}) sends the event to the dead-letter topic with the reason and the webhook's
+ * id, so it can be replayed. A job too large for a record goes, trimmed, to the jobs' dead-letter topic with a log
+ * record instead: the broker would refuse it and fail the stream task. Outputs of one event are emitted in order,
+ * synchronously, so one partition's order is kept.
  */
 final class EventMatchProcessor implements Processor<byte[], byte[], byte[], MatcherOutput> {
 
@@ -43,14 +51,18 @@ final class EventMatchProcessor implements Processor<byte[], byte[], byte[], Mat
     private final Freshness freshness;
     private final RenderAttempts attempts;
     private final MatcherMetrics metrics;
-    private final DomainEventParser parser = new DomainEventParser();
+    private final SizeLimits limits;
+    private final DomainEventParser parser;
     private ProcessorContext<byte[], MatcherOutput> context;
 
-    EventMatchProcessor(WebhookIndex index, Freshness freshness, RenderAttempts attempts, MatcherMetrics metrics) {
+    EventMatchProcessor(WebhookIndex index, Freshness freshness, RenderAttempts attempts, MatcherMetrics metrics,
+                        SizeLimits limits) {
         this.index = index;
         this.freshness = freshness;
         this.attempts = attempts;
         this.metrics = metrics;
+        this.limits = limits;
+        this.parser = new DomainEventParser(limits);
     }
 
     @Override
@@ -99,6 +111,10 @@ final class EventMatchProcessor implements Processor<byte[], byte[], byte[], Mat
                       Instant now, long timestamp) {
         for (String url : request.urls()) {
             var job = DeliveryJobs.first(webhook.config(), prepared, request, url, position, now);
+            if (limits.exceedsRecord(JobSize.of(job))) {
+                oversized(job, now, timestamp);
+                continue;
+            }
             context.forward(new Record<>(utf8(EndpointKey.of(webhook.id(), url)),
                     (MatcherOutput) new MatcherOutput.Job(job), timestamp, new RecordHeaders()));
             metrics.job();
@@ -120,6 +136,30 @@ final class EventMatchProcessor implements Processor<byte[], byte[], byte[], Mat
         reject(record, reason, detail, webhook.id());
     }
 
+    private void oversized(DeliveryJob job, Instant now, long timestamp) {
+        long size = Json.toBytes(job).length;
+        if (!limits.exceedsRecord(size)) {
+            // The estimate counts every control character as six bytes; written, the job fits after all.
+            context.forward(new Record<>(utf8(EndpointKey.of(job.webhookId(), job.url())),
+                    (MatcherOutput) new MatcherOutput.Job(job), timestamp, new RecordHeaders()));
+            metrics.job();
+            return;
+        }
+        String detail = OversizedJob.detail("the job", size, limits.jobMaxBytes());
+        LOG.warn("Delivery {} of webhook {} for event {} goes to the dead-letter topic: {}", job.deliveryId(),
+                job.webhookId(), job.eventId(), detail);
+        metrics.oversizedJob();
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(ERROR_HEADER, utf8(OversizedJob.REASON));
+        headers.add(ERROR_DETAIL_HEADER, utf8(detail));
+        context.forward(new Record<>(utf8(EndpointKey.of(job.webhookId(), job.url())),
+                (MatcherOutput) new MatcherOutput.Oversized(Json.toBytes(OversizedJob.deadLetter(job, detail))),
+                timestamp, headers));
+        context.forward(new Record<>(utf8(job.webhookId()),
+                (MatcherOutput) new MatcherOutput.Failure(DeliveryRecords.oversized(job, detail, now)), timestamp,
+                new RecordHeaders()));
+    }
+
     private void logFailure(CompiledWebhook webhook, PreparedEvent prepared, String error, Instant now,
                             long timestamp) {
         metrics.templateFailure();
@@ -136,12 +176,19 @@ final class EventMatchProcessor implements Processor<byte[], byte[], byte[], Mat
             metrics.invalidEvent(reason);
         }
         RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+        byte[] value = record.value();
+        String why = detail == null ? reason : detail;
+        if (limits.exceedsRecord(EventSize.of(value, headers))) {
+            // Only a record near the topic's own limit: with the reason added it would not fit any more.
+            why += "; its value of " + value.length + " bytes is left out, too large to keep";
+            value = null;
+        }
         headers.add(ERROR_HEADER, utf8(reason));
-        headers.add(ERROR_DETAIL_HEADER, utf8(detail == null ? reason : detail));
+        headers.add(ERROR_DETAIL_HEADER, utf8(why));
         if (webhookId != null) {
             headers.add(WEBHOOK_ID_HEADER, utf8(webhookId));
         }
-        context.forward(new Record<>(record.key(), (MatcherOutput) new MatcherOutput.Rejected(record.value()),
+        context.forward(new Record<>(record.key(), (MatcherOutput) new MatcherOutput.Rejected(value),
                 record.timestamp(), headers));
     }
 

@@ -13,6 +13,7 @@ public final class MatcherMetrics {
     private final Counter jobs;
     private final Counter templateFailures;
     private final Counter renderRetries;
+    private final Counter oversizedJobs;
 
     public MatcherMetrics(MeterRegistry registry, WebhookIndex index) {
         this.registry = registry;
@@ -23,6 +24,8 @@ public final class MatcherMetrics {
         this.renderRetries = Counter.builder("hookline.matcher.render.retries")
                 .description("Evaluations of a webhook repeated after a transient failure (time limit, internal error)")
                 .register(registry);
+        this.oversizedJobs = Counter.builder("hookline.matcher.jobs.oversized")
+                .description("Jobs too large to write, sent to webhook-deliveries-dlq").register(registry);
         Gauge.builder("hookline.matcher.webhooks", index, WebhookIndex::size)
                 .description("Webhooks in the matcher's index").register(registry);
     }
@@ -50,6 +53,10 @@ public final class MatcherMetrics {
                 .tag("reason", reason)
                 .register(registry)
                 .increment();
+    }
+
+    void oversizedJob() {
+        oversizedJobs.increment();
     }
 
     /** An event sent to the dead-letter topic, by reason ({@code invalid_json}, {@code missing_attribute}, ...). */

@@ -17,4 +17,8 @@ public sealed interface MatcherOutput {
     /** The original bytes of an invalid event for {@code domain-events-dlq}; the reason travels in headers. */
     record Rejected(byte[] originalValue) implements MatcherOutput {
     }
+
+    /** A job too large to write, trimmed, for {@code webhook-deliveries-dlq}, keyed by endpoint; reason in headers. */
+    record Oversized(byte[] deadLetter) implements MatcherOutput {
+    }
 }

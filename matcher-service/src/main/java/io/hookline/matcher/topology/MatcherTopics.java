@@ -4,7 +4,7 @@ import io.hookline.contracts.topic.Topics;
 
 /** The topics the matcher reads and writes, with the installation prefix applied. */
 public record MatcherTopics(String domainEvents, String domainEventsDlq, String webhookConfig,
-                            String deliveries, String deliveryLog) {
+                            String deliveries, String deliveryLog, String deliveriesDlq) {
 
     public static MatcherTopics withPrefix(String prefix) {
         return new MatcherTopics(
@@ -12,6 +12,7 @@ public record MatcherTopics(String domainEvents, String domainEventsDlq, String 
                 Topics.DOMAIN_EVENTS_DLQ.withPrefix(prefix).name(),
                 Topics.WEBHOOK_CONFIG.withPrefix(prefix).name(),
                 Topics.WEBHOOK_DELIVERIES.withPrefix(prefix).name(),
-                Topics.WEBHOOK_DELIVERY_LOG.withPrefix(prefix).name());
+                Topics.WEBHOOK_DELIVERY_LOG.withPrefix(prefix).name(),
+                Topics.WEBHOOK_DELIVERIES_DLQ.withPrefix(prefix).name());
     }
 }

@@ -4,6 +4,7 @@ import io.hookline.contracts.delivery.DeliveryAttempt;
 import io.hookline.contracts.delivery.DeliveryJob;
 import io.hookline.contracts.json.JsonSerde;
 import io.hookline.matcher.freshness.Freshness;
+import io.hookline.contracts.size.SizeLimits;
 import io.hookline.matcher.index.WebhookIndex;
 import io.hookline.rules.match.RequestRenderer;
 import io.hookline.rules.match.WebhookCompiler;
@@ -25,8 +26,9 @@ import org.apache.kafka.streams.kstream.Produced;
  * webhook-config ──► WebhookConfigView (outside the topology) ──► in-memory index (tenant → event type → webhooks)
  * domain-events ──► match-webhooks ──┬─► webhook-deliveries    (one job per matching endpoint, key: endpoint)
  *                                    ├─► webhook-delivery-log  (a template failed, key: webhook id)
- *                                    └─► domain-events-dlq     (not a valid CloudEvent, or a webhook kept failing for
- *                                                               a transient reason: original key and bytes)
+ *                                    ├─► domain-events-dlq     (not a valid CloudEvent, or a webhook kept failing for
+ *                                    │                          a transient reason: original key and bytes)
+ *                                    └─► webhook-deliveries-dlq (a job too large to write, trimmed)
  * </pre>
  * {@code domain-events} is never repartitioned: every instance holds all webhooks, so an event is matched where it is
  * read, in partition order, once {@link Freshness} says the index is new enough for it.
@@ -42,6 +44,11 @@ public final class MatcherTopology {
     /** Adds the matcher to {@code builder}; {@code index} is filled by the webhook view, read by the stream threads. */
     public static void build(StreamsBuilder builder, MatcherTopics topics, TemplateEngine templates, WebhookIndex index,
                              Freshness freshness, RenderRetry retry, MatcherMetrics metrics) {
+        build(builder, topics, templates, index, freshness, retry, metrics, SizeLimits.DEFAULT);
+    }
+
+    public static void build(StreamsBuilder builder, MatcherTopics topics, TemplateEngine templates, WebhookIndex index,
+                             Freshness freshness, RenderRetry retry, MatcherMetrics metrics, SizeLimits limits) {
         WebhookEvaluator evaluator = new WebhookEvaluator(new WebhookMatcher(new WebhookCompiler(templates)),
                 new RequestRenderer(templates));
         RenderAttempts attempts = new RenderAttempts(evaluator, templates.limits().renderTimeout(), retry, metrics);
@@ -49,11 +56,13 @@ public final class MatcherTopology {
         KStream<byte[], MatcherOutput> outputs = builder
                 .stream(topics.domainEvents(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
                         .withName(EVENTS_SOURCE))
-                .process(() -> new EventMatchProcessor(index, freshness, attempts, metrics), Named.as(MATCHER));
+                .process(() -> new EventMatchProcessor(index, freshness, attempts, metrics, limits),
+                        Named.as(MATCHER));
 
         Map<String, KStream<byte[], MatcherOutput>> routes = outputs.split(Named.as("route-"))
                 .branch((key, value) -> value instanceof MatcherOutput.Job, Branched.as("jobs"))
                 .branch((key, value) -> value instanceof MatcherOutput.Failure, Branched.as("failures"))
+                .branch((key, value) -> value instanceof MatcherOutput.Oversized, Branched.as("oversized"))
                 .defaultBranch(Branched.as("rejected"));
 
         routes.get("route-jobs")
@@ -68,5 +77,9 @@ public final class MatcherTopology {
                 .mapValues(value -> ((MatcherOutput.Rejected) value).originalValue(), Named.as("to-original-bytes"))
                 .to(topics.domainEventsDlq(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray())
                         .withName("domain-events-dlq-sink"));
+        routes.get("route-oversized")
+                .mapValues(value -> ((MatcherOutput.Oversized) value).deadLetter(), Named.as("to-dead-letter"))
+                .to(topics.deliveriesDlq(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray())
+                        .withName("webhook-deliveries-dlq-sink"));
     }
 }

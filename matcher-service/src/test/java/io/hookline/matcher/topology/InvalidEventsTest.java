@@ -7,7 +7,7 @@ import static io.hookline.matcher.topology.TestWebhooks.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hookline.contracts.delivery.DeliveryJob;
-import io.hookline.contracts.event.DomainEventParser;
+import io.hookline.contracts.size.SizeLimits;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,12 +61,12 @@ class InvalidEventsTest {
     @Test
     void shouldRejectAnEventOverOneMebibyte() {
         String huge = TestEvents.event("evt-huge", "incident.triggered", "acme",
-                "{\"blob\":\"" + "x".repeat(DomainEventParser.MAX_EVENT_BYTES) + "\"}");
+                "{\"blob\":\"" + "x".repeat(SizeLimits.DEFAULT_EVENT_MAX_BYTES) + "\"}");
 
         matcher.send("k", huge);
 
         TestRecord<byte[], byte[]> rejected = matcher.dlq.readRecord();
-        assertThat(header(rejected.headers(), "error")).isEqualTo("too_large");
+        assertThat(header(rejected.headers(), "error")).isEqualTo("oversized");
         assertThat(rejected.value()).hasSize(huge.length());
         assertThat(matcher.jobs()).isEmpty();
     }
