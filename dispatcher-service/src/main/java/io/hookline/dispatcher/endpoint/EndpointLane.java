@@ -40,7 +40,7 @@ final class EndpointLane {
     private int inFlight;
     /** Jobs taken and not yet done (their outcome or deferral not yet written). */
     private int unfinished;
-    private long lastActiveNanos = System.nanoTime();
+    private long lastActiveNanos;
     private boolean retired;
     private boolean draining;
     private boolean drainAgain;
@@ -54,6 +54,7 @@ final class EndpointLane {
         this.context = context;
         this.circuit = context.circuits().forEndpoint(webhookId, url);
         this.order = new SubjectOrder(context.holds()::heldBefore);
+        this.lastActiveNanos = context.scheduler().nanoTime();
     }
 
     /**
@@ -79,9 +80,9 @@ final class EndpointLane {
     }
 
     private void take(Queued queued) {
-        lastActiveNanos = System.nanoTime();
+        lastActiveNanos = context.scheduler().nanoTime();
         if (queue.size() >= context.maxQueued()) {
-            defer(queued, Instant.now().plus(context.deferDelay()));
+            defer(queued, context.scheduler().now().plus(context.deferDelay()));
             return;
         }
         queue.add(queued);
@@ -118,7 +119,7 @@ final class EndpointLane {
     }
 
     private void drainOnce() {
-        Instant now = Instant.now();
+        Instant now = context.scheduler().now();
         Iterator<Queued> waiting = queue.iterator();
         while (waiting.hasNext() && inFlight < context.maxInFlight()) {
             Queued next = waiting.next();
@@ -155,12 +156,12 @@ final class EndpointLane {
         }
         try {
             context.sendExecutor().execute(() -> {
-                long started = System.nanoTime();
+                long started = context.scheduler().nanoTime();
                 try {
-                    context.runner().attempt(queued.job()).whenComplete((result, error) -> finish(queued, result,
-                            error, System.nanoTime() - started));
+                    context.attempts().attempt(queued.job()).whenComplete((result, error) -> finish(queued, result,
+                            error, context.scheduler().nanoTime() - started));
                 } catch (RuntimeException e) {
-                    finish(queued, null, e, System.nanoTime() - started);
+                    finish(queued, null, e, context.scheduler().nanoTime() - started);
                 }
             });
         } catch (RejectedExecutionException e) {
@@ -177,7 +178,7 @@ final class EndpointLane {
     private void finish(Queued queued, AttemptResult result, Throwable error, long elapsedNanos) {
         synchronized (this) {
             inFlight--;
-            lastActiveNanos = System.nanoTime();
+            lastActiveNanos = context.scheduler().nanoTime();
             if (result == null || !result.requestSent()) {
                 circuit.releasePermission();
             } else if (result.endpointFault()) {
@@ -234,7 +235,7 @@ final class EndpointLane {
         queued.done().run();
         synchronized (this) {
             unfinished--;
-            lastActiveNanos = System.nanoTime();
+            lastActiveNanos = context.scheduler().nanoTime();
         }
     }
 
@@ -244,7 +245,7 @@ final class EndpointLane {
             order.busy(queued.job());
             held = context.holds().hold(queued.job(), dueAt);
         }
-        CompletableFuture<Void> deferred = context.deferrer().defer(queued.job(), dueAt, Instant.now());
+        CompletableFuture<Void> deferred = context.deferrals().defer(queued.job(), dueAt, context.scheduler().now());
         CompletableFuture.allOf(held, deferred).whenComplete((ignored, error) -> {
             settle(queued.job());
             if (error == null) {
@@ -258,7 +259,7 @@ final class EndpointLane {
 
     private void retryLater(Queued queued) {
         try {
-            context.timer().schedule(() -> {
+            context.scheduler().schedule(() -> {
                 synchronized (this) {
                     take(queued);
                 }
@@ -277,6 +278,7 @@ final class EndpointLane {
         if (bucket == null || !rate.equals(bucketRate)) {
             // Capacity 1 spreads requests evenly: no burst ever exceeds the rate within a second.
             bucket = Bucket.builder().addLimit(limit -> limit.capacity(1).refillGreedy(rate, Duration.ofSeconds(1)))
+                    .withCustomTimePrecision(new LaneTimeMeter(context.scheduler()))
                     .build();
             bucketRate = rate;
         }
@@ -294,7 +296,7 @@ final class EndpointLane {
         }
         drainScheduled = true;
         try {
-            context.timer().schedule(() -> {
+            context.scheduler().schedule(() -> {
                 synchronized (this) {
                     drainScheduled = false;
                     drain();

@@ -53,7 +53,7 @@ public class EndpointLanes implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        this.context = new LaneContext(runner, deferrer, circuits, sendExecutor, timer,
+        this.context = new LaneContext(runner::attempt, deferrer, circuits, sendExecutor, new SystemScheduler(timer),
                 webhookId -> webhooks.find(webhookId).map(WebhookConfig::rateLimitPerSecond).orElse(null),
                 settings.maxInFlightPerEndpoint(), settings.maxQueuedPerEndpoint(), settings.deferDelay(), holds);
         metrics.inFlight("requests.in.flight", this::inFlight);
@@ -79,7 +79,7 @@ public class EndpointLanes implements AutoCloseable {
     /** Drops lanes idle for longer than the idle timeout, and holds long past any use. */
     void sweep() {
         try {
-            long idleSince = System.nanoTime() - idleLaneTimeout.toNanos();
+            long idleSince = context.scheduler().nanoTime() - idleLaneTimeout.toNanos();
             lanes.forEach((key, lane) -> {
                 if (lane.retireIfIdleSince(idleSince) && lanes.remove(key, lane)) {
                     circuits.forgetIfClosed(EndpointKey.webhookId(key), lane.url());
