@@ -16,6 +16,7 @@ import java.util.Iterator;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -188,21 +189,19 @@ final class EndpointLane {
             }
         }
         if (error != null) {
-            // The outcome is not safely written: run the job again later (a duplicate at worst, never a loss).
+            // The outcome is not safely written: run the job again later (a duplicate at worst, never a loss). Its
+            // subject stays busy meanwhile, so the subject's next event cannot overtake it.
             LOG.error("Attempt of delivery {} to {} could not be recorded; it runs again", queued.job().deliveryId(),
                     url, error);
-            settle(queued.job());
-            retryLater(queued);
+            runAgainLater(queued);
             return;
         }
-        settleOrder(queued.job(), result).whenComplete((ignored, holdError) -> {
-            settle(queued.job());
-            if (holdError == null) {
+        settleOrder(queued.job(), result).whenComplete((ignored, writeError) -> {
+            if (writeError == null) {
+                settle(queued.job());
                 done(queued);
             } else {
-                LOG.error("Cannot record the subject hold of delivery {}; it runs again", queued.job().deliveryId(),
-                        holdError);
-                retryLater(queued);
+                LOG.info("Delivery {} stays unfinished: {}", queued.job().deliveryId(), writeError.toString());
             }
         });
     }
@@ -213,13 +212,11 @@ final class EndpointLane {
             return CompletableFuture.completedFuture(null);
         }
         if (result.outcome() == Outcome.RETRYING) {
-            return context.holds().hold(job, result.nextAttemptAt());
+            return untilWritten(() -> context.holds().hold(job, result.nextAttemptAt()),
+                    "the hold of delivery " + job.deliveryId());
         }
-        return context.holds().release(job).exceptionally(error -> {
-            // The job itself is done; a hold left behind expires after the hold timeout.
-            LOG.warn("Cannot release the subject hold of delivery {}", job.deliveryId(), error);
-            return null;
-        });
+        // A hold left behind would keep the subject's later jobs aside until it expires.
+        return untilWritten(() -> context.holds().release(job), "the release of delivery " + job.deliveryId());
     }
 
     private void settle(DeliveryJob job) {
@@ -239,29 +236,42 @@ final class EndpointLane {
         }
     }
 
+    /** Puts a job aside until {@code dueAt}; an ordered one keeps its subject busy until its hold is written. */
     private void defer(Queued queued, Instant dueAt) {
+        DeliveryJob job = queued.job();
         CompletableFuture<Void> held = CompletableFuture.completedFuture(null);
-        if (isOrdered(queued.job())) {
-            order.busy(queued.job());
-            held = context.holds().hold(queued.job(), dueAt);
+        if (isOrdered(job)) {
+            order.busy(job);
+            held = untilWritten(() -> context.holds().hold(job, dueAt),
+                    "the hold of delivery " + job.deliveryId());
         }
-        CompletableFuture<Void> deferred = context.deferrals().defer(queued.job(), dueAt, context.scheduler().now());
+        Instant now = context.scheduler().now();
+        CompletableFuture<Void> deferred = untilWritten(() -> context.deferrals().defer(job, dueAt, now),
+                "the deferral of delivery " + job.deliveryId());
         CompletableFuture.allOf(held, deferred).whenComplete((ignored, error) -> {
-            settle(queued.job());
             if (error == null) {
+                settle(job);
                 done(queued);
             } else {
-                LOG.error("Cannot put delivery {} aside; it is taken up again", queued.job().deliveryId(), error);
-                retryLater(queued);
+                LOG.info("Delivery {} stays unfinished: {}", job.deliveryId(), error.toString());
             }
         });
     }
 
-    private void retryLater(Queued queued) {
+    private CompletableFuture<Void> untilWritten(Supplier<CompletableFuture<Void>> write, String what) {
+        return context.writes().write(write, () -> false, what);
+    }
+
+    /** Takes the job up again after the defer delay, first in line; its subject stays busy until then. */
+    private void runAgainLater(Queued queued) {
         try {
             context.scheduler().schedule(() -> {
                 synchronized (this) {
-                    take(queued);
+                    if (isOrdered(queued.job())) {
+                        order.settled(queued.job());
+                    }
+                    queue.addFirst(queued);
+                    drain();
                 }
             }, context.deferDelay().toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {

@@ -18,6 +18,11 @@ record LaneContext(
         Duration deferDelay,
         HoldStore holds) {
 
+    /** Writes that must succeed before a job is done, tried again after the defer delay until they do. */
+    UntilWritten writes() {
+        return new UntilWritten(scheduler, deferDelay);
+    }
+
     Integer rateLimit(String webhookId) {
         return rateLimits.apply(webhookId);
     }

@@ -80,7 +80,9 @@ public class SubjectHolds implements HoldStore, KafkaComponent, AutoCloseable {
         if (holds == null) {
             return List.of();
         }
-        return holds.headMap(SubjectPosition.of(job), false).values().stream()
+        SubjectPosition place = SubjectPosition.of(job);
+        return holds.headMap(place, false).values().stream()
+                .filter(hold -> hold.place().precedes(place))
                 .filter(hold -> hold.dueAt().plus(timeout).isAfter(now))
                 .toList();
     }

@@ -21,7 +21,7 @@ final class FakeHolds implements HoldStore {
     public synchronized List<SubjectHold> heldBefore(DeliveryJob job, Instant now) {
         return holds.values().stream()
                 .filter(hold -> hold.subject().equals(job.eventSubject()))
-                .filter(hold -> SubjectPosition.of(jobs.get(hold.deliveryId())).compareTo(SubjectPosition.of(job)) < 0)
+                .filter(hold -> SubjectPosition.of(jobs.get(hold.deliveryId())).precedes(SubjectPosition.of(job)))
                 .toList();
     }
 
