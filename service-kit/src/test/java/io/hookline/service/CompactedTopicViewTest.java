@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -105,6 +106,39 @@ class CompactedTopicViewTest {
     }
 
     @Test
+    void shouldCompleteOnceCaughtUpWithWhatWasWrittenBeforeWithoutBlocking() throws Exception {
+        CompactedTopicView<String> view = started();
+        CountDownLatch applying = new CountDownLatch(1);
+        view.addListener((key, value) -> {
+            if (key.equals("slow")) {
+                awaitQuietly(applying);
+            }
+        });
+        write("slow", "1");
+        write("after", "2");
+
+        CompletableFuture<Void> caughtUp = view.whenCaughtUp();
+
+        assertThat(caughtUp).isNotDone();
+        applying.countDown();
+        caughtUp.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        assertThat(view.get("after")).contains("2");
+    }
+
+    @Test
+    void shouldFailToCatchUpOnceTheViewsThreadDied() {
+        CompactedTopicView<String> view = started();
+        view.addListener((key, value) -> {
+            throw new IllegalStateException("dies here");
+        });
+
+        writeQuietly("poison", "1");
+
+        org.awaitility.Awaitility.await().atMost(TIMEOUT).until(() -> !view.isRunning());
+        assertThat(view.whenCaughtUp()).isCompletedExceptionally();
+    }
+
+    @Test
     void shouldRefuseToAnswerFromAViewThatCannotCatchUp() {
         CompactedTopicView<String> view = started();
         view.catchUp(TIMEOUT);
@@ -162,6 +196,14 @@ class CompactedTopicViewTest {
         assertThatThrownBy(() -> view.start(Duration.ofSeconds(3))).isInstanceOf(IllegalStateException.class);
     }
 
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private CompactedTopicView<String> started() {
         CompactedTopicView<String> view = view();
         view.start(TIMEOUT);
@@ -172,6 +214,11 @@ class CompactedTopicViewTest {
         CompactedTopicView<String> view = new CompactedTopicView<>("test-view", SharedKafka.bootstrapServers(), topic);
         opened.add(view);
         return view;
+    }
+
+    private void writeQuietly(String key, String value) {
+        producer.send(new ProducerRecord<>(topic.name(), key, value));
+        producer.flush();
     }
 
     private RecordMetadata write(String key, String value) throws Exception {

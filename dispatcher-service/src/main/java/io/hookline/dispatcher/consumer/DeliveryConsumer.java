@@ -5,6 +5,7 @@ import io.hookline.contracts.json.Json;
 import io.hookline.dispatcher.config.DispatcherSettings;
 import io.hookline.dispatcher.delivery.DeliveryTopics;
 import io.hookline.dispatcher.endpoint.EndpointLanes;
+import io.hookline.dispatcher.order.SubjectHolds;
 import io.hookline.service.webhook.WebhookDirectory;
 import io.hookline.service.KafkaComponent;
 import io.hookline.service.KafkaSettings;
@@ -56,16 +57,18 @@ public class DeliveryConsumer implements KafkaComponent, AutoCloseable {
     private final Queue<Completion> completions = new ConcurrentLinkedQueue<>();
     private final Map<TopicPartition, PartitionOffsets> offsets = new HashMap<>();
     private final Map<TopicPartition, Instant> notDueUntil = new HashMap<>();
+    private final List<KafkaComponent> views;
     private final Thread thread;
     private volatile boolean running;
     private volatile boolean commitOnStop = true;
     private boolean backPressured;
     private long lastCommitNanos;
 
-    // The webhook directory is injected so the view is loaded before the first job is read.
+    /** The views a job's fate depends on: loaded before the first job is read, and consumption stops without them. */
     public DeliveryConsumer(KafkaSettings kafka, DispatcherSettings settings, DeliveryTopics topics,
-                            EndpointLanes lanes, WebhookDirectory webhooks) {
+                            EndpointLanes lanes, WebhookDirectory webhooks, SubjectHolds holds) {
         this.settings = settings;
+        this.views = List.of(webhooks, holds);
         this.topics = topics;
         this.lanes = lanes;
         this.consumer = new KafkaConsumer<>(Map.of(
@@ -92,6 +95,11 @@ public class DeliveryConsumer implements KafkaComponent, AutoCloseable {
         try {
             consumer.subscribe(topics.consumed(), new Rebalance());
             while (running) {
+                if (!viewsRunning()) {
+                    // Jobs taken now could not be decided; the group's other instances take the partitions over.
+                    LOG.error("A view the dispatcher decides by has stopped: no more jobs are taken here");
+                    break;
+                }
                 var records = consumer.poll(POLL);
                 applyCompletions();
                 for (TopicPartition partition : records.partitions()) {
@@ -114,6 +122,10 @@ public class DeliveryConsumer implements KafkaComponent, AutoCloseable {
             }
             consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(5)));
         }
+    }
+
+    private boolean viewsRunning() {
+        return views.stream().allMatch(KafkaComponent::isRunning);
     }
 
     private void commitFinished() {

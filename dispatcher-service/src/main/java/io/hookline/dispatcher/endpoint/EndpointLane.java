@@ -6,6 +6,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.hookline.contracts.delivery.DeliveryJob;
 import io.hookline.contracts.delivery.Outcome;
 import io.hookline.contracts.webhook.Ordering;
+import io.hookline.dispatcher.delivery.AttemptPostponed;
 import io.hookline.dispatcher.delivery.AttemptResult;
 import io.hookline.dispatcher.order.SubjectOrder;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -191,8 +193,13 @@ final class EndpointLane {
         if (error != null) {
             // The outcome is not safely written: run the job again later (a duplicate at worst, never a loss). Its
             // subject stays busy meanwhile, so the subject's next event cannot overtake it.
-            LOG.error("Attempt of delivery {} to {} could not be recorded; it runs again", queued.job().deliveryId(),
-                    url, error);
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            if (cause instanceof AttemptPostponed postponed) {
+                LOG.info("Delivery {} to {} waits: {}", queued.job().deliveryId(), url, postponed.getMessage());
+            } else {
+                LOG.error("Attempt of delivery {} to {} could not be recorded; it runs again",
+                        queued.job().deliveryId(), url, error);
+            }
             runAgainLater(queued);
             return;
         }

@@ -15,10 +15,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,8 +28,6 @@ import org.slf4j.LoggerFactory;
 public class EndpointLanes implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EndpointLanes.class);
-    /** Threads that start requests; name resolution happens on them, so one slow DNS answer holds only one. */
-    private static final int SEND_THREADS = 16;
     private static final Duration LONGEST_SWEEP_INTERVAL = Duration.ofMinutes(1);
 
     private final Map<String, EndpointLane> lanes = new ConcurrentHashMap<>();
@@ -43,16 +39,12 @@ public class EndpointLanes implements AutoCloseable {
 
     public EndpointLanes(AttemptRunner runner, JobDeferrer deferrer, EndpointCircuits circuits,
                          WebhookDirectory webhooks, SubjectHolds holds, DispatcherSettings settings,
-                         DispatcherMetrics metrics, @Named("dispatcher-timer") ScheduledExecutorService timer) {
+                         DispatcherMetrics metrics, @Named("dispatcher-timer") ScheduledExecutorService timer,
+                         @Named(SendThreads.NAME) ExecutorService sendExecutor) {
         this.circuits = circuits;
         this.holds = holds;
         this.idleLaneTimeout = settings.idleLaneTimeout();
-        AtomicInteger threads = new AtomicInteger();
-        this.sendExecutor = Executors.newFixedThreadPool(SEND_THREADS, runnable -> {
-            Thread thread = new Thread(runnable, "dispatcher-send-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.sendExecutor = sendExecutor;
         this.context = new LaneContext(runner::attempt, deferrer, circuits, sendExecutor, new SystemScheduler(timer),
                 webhookId -> webhooks.find(webhookId).map(WebhookConfig::rateLimitPerSecond).orElse(null),
                 settings.maxInFlightPerEndpoint(), settings.maxQueuedPerEndpoint(), settings.deferDelay(), holds);
