@@ -52,6 +52,7 @@ public class DeliveryConsumer implements KafkaComponent, AutoCloseable {
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final EndpointLanes lanes;
+    private final UnreadableJobs unreadable;
     private final DeliveryTopics topics;
     private final DispatcherSettings settings;
     private final Queue<Completion> completions = new ConcurrentLinkedQueue<>();
@@ -66,8 +67,10 @@ public class DeliveryConsumer implements KafkaComponent, AutoCloseable {
 
     /** The views a job's fate depends on: loaded before the first job is read, and consumption stops without them. */
     public DeliveryConsumer(KafkaSettings kafka, DispatcherSettings settings, DeliveryTopics topics,
-                            EndpointLanes lanes, WebhookDirectory webhooks, SubjectHolds holds) {
+                            EndpointLanes lanes, UnreadableJobs unreadable, WebhookDirectory webhooks,
+                            SubjectHolds holds) {
         this.settings = settings;
+        this.unreadable = unreadable;
         this.views = List.of(webhooks, holds);
         this.topics = topics;
         this.lanes = lanes;
@@ -147,9 +150,11 @@ public class DeliveryConsumer implements KafkaComponent, AutoCloseable {
         }
         Instant now = Instant.now();
         for (ConsumerRecord<String, byte[]> record : records) {
-            DeliveryJob job = parse(record);
-            if (job == null) {
-                tracked.skipped(record.offset());
+            DeliveryJob job;
+            try {
+                job = parse(record);
+            } catch (RuntimeException e) {
+                divert(tracked, record, e);
                 continue;
             }
             if (job.dueAt() != null && job.dueAt().isAfter(now)) {
@@ -166,16 +171,35 @@ public class DeliveryConsumer implements KafkaComponent, AutoCloseable {
 
     private static DeliveryJob parse(ConsumerRecord<String, byte[]> record) {
         if (record.value() == null) {
-            LOG.error("Skipped an empty delivery job at {}-{}@{}", record.topic(), record.partition(), record.offset());
-            return null;
+            throw new IllegalArgumentException("empty record: a delivery job has a value");
         }
-        try {
-            return Json.fromBytes(record.value(), DeliveryJob.class);
-        } catch (RuntimeException e) {
-            LOG.error("Skipped an unreadable delivery job at {}-{}@{}", record.topic(), record.partition(),
-                    record.offset(), e);
-            return null;
+        return Json.fromBytes(record.value(), DeliveryJob.class);
+    }
+
+    /** The record counts as finished only once it is on the dead-letter topic: nothing is committed past it before. */
+    private void divert(PartitionOffsets tracked, ConsumerRecord<String, byte[]> record, RuntimeException error) {
+        long offset = record.offset();
+        tracked.started(offset);
+        unreadable.divert(record, reasonOf(error), tracked::isRevoked).whenComplete((ignored, failed) -> {
+            if (failed == null) {
+                completions.add(new Completion(tracked, offset));
+            } else {
+                LOG.info("Unreadable job at {}-{}@{} stays unfinished: {}", record.topic(), record.partition(),
+                        offset, failed.toString());
+            }
+        });
+    }
+
+    /** Every message of the cause chain: the parser's own, with line and column, is the useful one. */
+    private static String reasonOf(Throwable error) {
+        StringBuilder reason = new StringBuilder();
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+            if (reason.indexOf(message) < 0) {
+                reason.append(reason.isEmpty() ? "" : ": ").append(message);
+            }
         }
+        return reason.toString();
     }
 
     private void applyCompletions() {
@@ -310,7 +334,10 @@ public class DeliveryConsumer implements KafkaComponent, AutoCloseable {
 
         private void forget(Collection<TopicPartition> partitions) {
             for (TopicPartition partition : partitions) {
-                offsets.remove(partition);
+                PartitionOffsets forgotten = offsets.remove(partition);
+                if (forgotten != null) {
+                    forgotten.revoke();
+                }
                 notDueUntil.remove(partition);
             }
         }

@@ -49,15 +49,24 @@ public class DeliveryProducer implements AutoCloseable {
         return send(topic, key, Json.toBytes(value));
     }
 
+    /** Sends a record as given, headers included; completes once acknowledged. */
+    public CompletableFuture<Void> send(ProducerRecord<String, byte[]> record) {
+        return sendRecord(record).thenApply(written -> null);
+    }
+
     public CompletableFuture<Void> send(String topic, String key, byte[] value) {
         return sendRecord(topic, key, value).thenApply(written -> null);
     }
 
     /** Sends one record (a null value is a tombstone); completes with where it was written once acknowledged. */
     public CompletableFuture<RecordMetadata> sendRecord(String topic, String key, byte[] value) {
+        return sendRecord(new ProducerRecord<>(topic, key, value));
+    }
+
+    private CompletableFuture<RecordMetadata> sendRecord(ProducerRecord<String, byte[]> record) {
         CompletableFuture<RecordMetadata> acked = new CompletableFuture<>();
         try {
-            producer.send(new ProducerRecord<>(topic, key, value), (metadata, error) -> acks.execute(() -> {
+            producer.send(record, (metadata, error) -> acks.execute(() -> {
                 if (error == null) {
                     acked.complete(metadata);
                 } else {

@@ -80,7 +80,7 @@ public class OutcomeHandler {
                     producer.sendJson(topics.retryTier(plan.get().tier()), endpointKey(job), retry));
         }
         return finish(job, startedAt, request, http, Outcome.DEAD, error, errorClass, null,
-                producer.sendJson(topics.deadLetters(), endpointKey(job), DeadLetters.withLastError(job, error)),
+                producer.send(DeadLetters.exhausted(topics.deadLetters(), endpointKey(job), job, error)),
                 exhausted(job, webhook, error));
     }
 

@@ -9,7 +9,7 @@ import java.util.PriorityQueue;
 import java.util.concurrent.TimeUnit;
 
 /** Time that moves only when a test advances it; scheduled tasks run on the test's thread when they fall due. */
-final class ManualScheduler implements Scheduler {
+public final class ManualScheduler implements Scheduler {
 
     private record Task(long dueNanos, long sequence, Runnable body) {
     }
@@ -36,7 +36,7 @@ final class ManualScheduler implements Scheduler {
     }
 
     /** Moves time forward, running every task that falls due on the way at its own time. */
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         long target;
         synchronized (this) {
             target = nanos + duration.toNanos();
@@ -57,7 +57,7 @@ final class ManualScheduler implements Scheduler {
     }
 
     /** This time as a {@link Clock}, for libraries that read one. */
-    Clock clock() {
+    public Clock clock() {
         return new Clock() {
             @Override
             public ZoneId getZone() {
@@ -76,7 +76,7 @@ final class ManualScheduler implements Scheduler {
         };
     }
 
-    synchronized int pending() {
+    public synchronized int pending() {
         return tasks.size();
     }
 }
