@@ -5,6 +5,8 @@ import io.hookline.contracts.json.Json;
 import io.hookline.dispatcher.config.DispatcherSettings;
 import io.hookline.dispatcher.delivery.DeliveryTopics;
 import io.hookline.dispatcher.endpoint.EndpointLanes;
+import io.hookline.dispatcher.endpoint.JobLease;
+import io.hookline.dispatcher.metrics.DispatcherMetrics;
 import io.hookline.dispatcher.order.SubjectHolds;
 import io.hookline.service.webhook.WebhookDirectory;
 import io.hookline.service.KafkaComponent;
@@ -50,6 +52,28 @@ public class DeliveryConsumer implements KafkaComponent, AutoCloseable {
     private record Completion(PartitionOffsets partition, long offset) {
     }
 
+    /** Completions go to the partition's offsets as they were when the job was taken, never to a later owner's. */
+    private final class Lease implements JobLease {
+
+        private final PartitionOffsets partition;
+        private final long offset;
+
+        Lease(PartitionOffsets partition, long offset) {
+            this.partition = partition;
+            this.offset = offset;
+        }
+
+        @Override
+        public boolean revoked() {
+            return partition.isRevoked();
+        }
+
+        @Override
+        public void finished() {
+            completions.add(new Completion(partition, offset));
+        }
+    }
+
     private final KafkaConsumer<String, byte[]> consumer;
     private final EndpointLanes lanes;
     private final UnreadableJobs unreadable;
@@ -59,6 +83,8 @@ public class DeliveryConsumer implements KafkaComponent, AutoCloseable {
     private final Map<TopicPartition, PartitionOffsets> offsets = new HashMap<>();
     private final Map<TopicPartition, Instant> notDueUntil = new HashMap<>();
     private final List<KafkaComponent> views;
+    private final DispatcherMetrics metrics;
+    private volatile Set<TopicPartition> assignment = Set.of();
     private final Thread thread;
     private volatile boolean running;
     private volatile boolean commitOnStop = true;
@@ -68,24 +94,40 @@ public class DeliveryConsumer implements KafkaComponent, AutoCloseable {
     /** The views a job's fate depends on: loaded before the first job is read, and consumption stops without them. */
     public DeliveryConsumer(KafkaSettings kafka, DispatcherSettings settings, DeliveryTopics topics,
                             EndpointLanes lanes, UnreadableJobs unreadable, WebhookDirectory webhooks,
-                            SubjectHolds holds) {
+                            SubjectHolds holds, DispatcherMetrics metrics) {
         this.settings = settings;
         this.unreadable = unreadable;
         this.views = List.of(webhooks, holds);
         this.topics = topics;
         this.lanes = lanes;
-        this.consumer = new KafkaConsumer<>(Map.of(
+        this.metrics = metrics;
+        this.consumer = new KafkaConsumer<>(config(kafka, settings), new StringDeserializer(),
+                new ByteArrayDeserializer());
+        this.thread = new Thread(this::run, "dispatcher-consumer");
+    }
+
+    /**
+     * Range assignment gives one instance the same partition of every delivery topic: all jobs of an endpoint (main
+     * topic and retry tiers) meet in one place, which per-endpoint limits rely on. The consumer group protocol
+     * (KIP-848) does it on the broker and moves only the partitions that change owner; the classic protocol's range
+     * assignment is eager: every rebalance revokes every partition of every instance first.
+     */
+    static Map<String, Object> config(KafkaSettings kafka, DispatcherSettings settings) {
+        Map<String, Object> config = new HashMap<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, settings.groupId(),
                 ConsumerConfig.CLIENT_ID_CONFIG, "dispatcher-" + settings.groupId(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500,
-                // Range assignment gives one instance the same partition of every delivery topic: all jobs of an
-                // endpoint (main topic and retry tiers) meet in one place, which per-endpoint limits rely on.
-                ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, RangeAssignor.class.getName()),
-                new StringDeserializer(), new ByteArrayDeserializer());
-        this.thread = new Thread(this::run, "dispatcher-consumer");
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500));
+        if (DispatcherSettings.CLASSIC_PROTOCOL.equals(settings.groupProtocol())) {
+            config.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "classic");
+            config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, RangeAssignor.class.getName());
+        } else {
+            config.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "consumer");
+            config.put(ConsumerConfig.GROUP_REMOTE_ASSIGNOR_CONFIG, "range");
+        }
+        return config;
     }
 
     @PostConstruct
@@ -164,8 +206,7 @@ public class DeliveryConsumer implements KafkaComponent, AutoCloseable {
                 return;
             }
             tracked.started(record.offset());
-            long offset = record.offset();
-            lanes.submit(job, () -> completions.add(new Completion(tracked, offset)));
+            lanes.submit(job, new Lease(tracked, record.offset()));
         }
     }
 
@@ -180,9 +221,10 @@ public class DeliveryConsumer implements KafkaComponent, AutoCloseable {
     private void divert(PartitionOffsets tracked, ConsumerRecord<String, byte[]> record, RuntimeException error) {
         long offset = record.offset();
         tracked.started(offset);
-        unreadable.divert(record, reasonOf(error), tracked::isRevoked).whenComplete((ignored, failed) -> {
+        Lease lease = new Lease(tracked, offset);
+        unreadable.divert(record, reasonOf(error), lease::revoked).whenComplete((ignored, failed) -> {
             if (failed == null) {
-                completions.add(new Completion(tracked, offset));
+                lease.finished();
             } else {
                 LOG.info("Unreadable job at {}-{}@{} stays unfinished: {}", record.topic(), record.partition(),
                         offset, failed.toString());
@@ -280,6 +322,11 @@ public class DeliveryConsumer implements KafkaComponent, AutoCloseable {
         });
     }
 
+    /** The partitions this instance owns now. */
+    public Set<TopicPartition> assignment() {
+        return assignment;
+    }
+
     @Override
     public String componentName() {
         return "dispatcher-consumer";
@@ -310,18 +357,31 @@ public class DeliveryConsumer implements KafkaComponent, AutoCloseable {
 
     private final class Rebalance implements ConsumerRebalanceListener {
 
+        /**
+         * The partitions' waiting jobs are dropped and their in-flight ones go no further than their attempt: the new
+         * owner reads every unfinished job again. What is finished is committed first.
+         */
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            if (partitions.isEmpty()) {
+                return;
+            }
+            revoke(partitions);
             applyCompletions();
             Map<TopicPartition, OffsetAndMetadata> commits = committable(partitions);
-            if (!commits.isEmpty()) {
-                consumer.commitSync(commits);
+            try {
+                if (!commits.isEmpty()) {
+                    consumer.commitSync(commits);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Cannot commit the finished jobs of revoked partitions; the new owner repeats them", e);
             }
             forget(partitions);
         }
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            revoke(partitions);
             forget(partitions);
         }
 
@@ -330,16 +390,33 @@ public class DeliveryConsumer implements KafkaComponent, AutoCloseable {
             for (TopicPartition partition : partitions) {
                 offsets.put(partition, new PartitionOffsets());
             }
+            assignment = Set.copyOf(offsets.keySet());
+            if (!partitions.isEmpty()) {
+                LOG.info("Assigned {}", partitions);
+            }
+        }
+
+        private void revoke(Collection<TopicPartition> partitions) {
+            LOG.info("Revoked {}", partitions);
+            metrics.partitionsRevoked(partitions.size());
+            for (TopicPartition partition : partitions) {
+                PartitionOffsets revoked = offsets.get(partition);
+                if (revoked != null) {
+                    revoked.revoke();
+                }
+            }
+            int dropped = lanes.dropRevoked();
+            if (dropped > 0) {
+                LOG.info("Dropped {} waiting jobs of revoked partitions; their new owner sends them", dropped);
+            }
         }
 
         private void forget(Collection<TopicPartition> partitions) {
             for (TopicPartition partition : partitions) {
-                PartitionOffsets forgotten = offsets.remove(partition);
-                if (forgotten != null) {
-                    forgotten.revoke();
-                }
+                offsets.remove(partition);
                 notDueUntil.remove(partition);
             }
+            assignment = Set.copyOf(offsets.keySet());
         }
     }
 }

@@ -31,7 +31,11 @@ final class EndpointLane {
 
     private static final Logger LOG = LoggerFactory.getLogger(EndpointLane.class);
 
-    private record Queued(DeliveryJob job, Runnable done) {
+    private record Queued(DeliveryJob job, JobLease lease) {
+
+        boolean revoked() {
+            return lease.revoked();
+        }
     }
 
     private final String webhookId;
@@ -61,16 +65,30 @@ final class EndpointLane {
     }
 
     /**
-     * Takes a job; {@code done} runs once its outcome (or its deferral) is safely written. False when this lane was
+     * Takes a job; its lease is told once its outcome (or its deferral) is safely written. False when this lane was
      * retired for idleness: the caller makes a new one.
      */
-    synchronized boolean submit(DeliveryJob job, Runnable done) {
+    synchronized boolean submit(DeliveryJob job, JobLease lease) {
         if (retired) {
             return false;
         }
         unfinished++;
-        take(new Queued(job, done));
+        take(new Queued(job, lease));
         return true;
+    }
+
+    /** Forgets the waiting jobs of partitions this instance lost: their new owner sends them. */
+    synchronized int dropRevoked() {
+        int dropped = 0;
+        for (Iterator<Queued> waiting = queue.iterator(); waiting.hasNext(); ) {
+            Queued next = waiting.next();
+            if (next.revoked()) {
+                waiting.remove();
+                unfinished--;
+                dropped++;
+            }
+        }
+        return dropped;
     }
 
     /** Retires the lane when nothing happened in it since {@code idleSince}; a retired lane takes no more jobs. */
@@ -84,6 +102,10 @@ final class EndpointLane {
 
     private void take(Queued queued) {
         lastActiveNanos = context.scheduler().nanoTime();
+        if (queued.revoked()) {
+            unfinished--;
+            return;
+        }
         if (queue.size() >= context.maxQueued()) {
             defer(queued, context.scheduler().now().plus(context.deferDelay()));
             return;
@@ -126,6 +148,11 @@ final class EndpointLane {
         Iterator<Queued> waiting = queue.iterator();
         while (waiting.hasNext() && inFlight < context.maxInFlight()) {
             Queued next = waiting.next();
+            if (next.revoked()) {
+                waiting.remove();
+                unfinished--;
+                continue;
+            }
             if (isOrdered(next.job())) {
                 SubjectOrder.Gate gate = order.gate(next.job(), now);
                 if (gate instanceof SubjectOrder.Wait) {
@@ -190,6 +217,10 @@ final class EndpointLane {
                 circuit.onSuccess(elapsedNanos, TimeUnit.NANOSECONDS);
             }
         }
+        if (error != null && queued.revoked()) {
+            abandon(queued);
+            return;
+        }
         if (error != null) {
             // The outcome is not safely written: run the job again later (a duplicate at worst, never a loss). Its
             // subject stays busy meanwhile, so the subject's next event cannot overtake it.
@@ -203,27 +234,29 @@ final class EndpointLane {
             runAgainLater(queued);
             return;
         }
-        settleOrder(queued.job(), result).whenComplete((ignored, writeError) -> {
+        settleOrder(queued, result).whenComplete((ignored, writeError) -> {
             if (writeError == null) {
                 settle(queued.job());
                 done(queued);
             } else {
-                LOG.info("Delivery {} stays unfinished: {}", queued.job().deliveryId(), writeError.toString());
+                gaveUp(queued, writeError);
             }
         });
     }
 
     /** Writes where an ordered job now stands for its subject: held until its retry, or released. */
-    private CompletableFuture<Void> settleOrder(DeliveryJob job, AttemptResult result) {
+    private CompletableFuture<Void> settleOrder(Queued queued, AttemptResult result) {
+        DeliveryJob job = queued.job();
         if (!isOrdered(job)) {
             return CompletableFuture.completedFuture(null);
         }
         if (result.outcome() == Outcome.RETRYING) {
-            return untilWritten(() -> context.holds().hold(job, result.nextAttemptAt()),
+            return untilWritten(queued, () -> context.holds().hold(job, result.nextAttemptAt()),
                     "the hold of delivery " + job.deliveryId());
         }
         // A hold left behind would keep the subject's later jobs aside until it expires.
-        return untilWritten(() -> context.holds().release(job), "the release of delivery " + job.deliveryId());
+        return untilWritten(queued, () -> context.holds().release(job),
+                "the release of delivery " + job.deliveryId());
     }
 
     private void settle(DeliveryJob job) {
@@ -235,8 +268,27 @@ final class EndpointLane {
         }
     }
 
+    /** A job whose partition went elsewhere, or a dispatcher that stops: the job stays unfinished, uncommitted. */
+    private void gaveUp(Queued queued, Throwable error) {
+        if (queued.revoked()) {
+            abandon(queued);
+        } else {
+            LOG.info("Delivery {} stays unfinished: {}", queued.job().deliveryId(), error.toString());
+        }
+    }
+
+    /** Lets go of a job whose partition went to another instance; its subject is no longer busy here. */
+    private synchronized void abandon(Queued queued) {
+        LOG.info("Delivery {} is left to the new owner of its partition", queued.job().deliveryId());
+        if (isOrdered(queued.job())) {
+            order.settled(queued.job());
+        }
+        unfinished--;
+        drain();
+    }
+
     private void done(Queued queued) {
-        queued.done().run();
+        queued.lease().finished();
         synchronized (this) {
             unfinished--;
             lastActiveNanos = context.scheduler().nanoTime();
@@ -246,27 +298,32 @@ final class EndpointLane {
     /** Puts a job aside until {@code dueAt}; an ordered one keeps its subject busy until its hold is written. */
     private void defer(Queued queued, Instant dueAt) {
         DeliveryJob job = queued.job();
+        if (queued.revoked()) {
+            unfinished--;
+            return;
+        }
         CompletableFuture<Void> held = CompletableFuture.completedFuture(null);
         if (isOrdered(job)) {
             order.busy(job);
-            held = untilWritten(() -> context.holds().hold(job, dueAt),
+            held = untilWritten(queued, () -> context.holds().hold(job, dueAt),
                     "the hold of delivery " + job.deliveryId());
         }
         Instant now = context.scheduler().now();
-        CompletableFuture<Void> deferred = untilWritten(() -> context.deferrals().defer(job, dueAt, now),
+        CompletableFuture<Void> deferred = untilWritten(queued, () -> context.deferrals().defer(job, dueAt, now),
                 "the deferral of delivery " + job.deliveryId());
         CompletableFuture.allOf(held, deferred).whenComplete((ignored, error) -> {
             if (error == null) {
                 settle(job);
                 done(queued);
             } else {
-                LOG.info("Delivery {} stays unfinished: {}", job.deliveryId(), error.toString());
+                gaveUp(queued, error);
             }
         });
     }
 
-    private CompletableFuture<Void> untilWritten(Supplier<CompletableFuture<Void>> write, String what) {
-        return context.writes().write(write, () -> false, what);
+    private CompletableFuture<Void> untilWritten(Queued queued, Supplier<CompletableFuture<Void>> write,
+                                                 String what) {
+        return context.writes().write(write, queued::revoked, what);
     }
 
     /** Takes the job up again after the defer delay, first in line; its subject stays busy until then. */
@@ -274,6 +331,10 @@ final class EndpointLane {
         try {
             context.scheduler().schedule(() -> {
                 synchronized (this) {
+                    if (queued.revoked()) {
+                        abandon(queued);
+                        return;
+                    }
                     if (isOrdered(queued.job())) {
                         order.settled(queued.job());
                     }

@@ -55,17 +55,22 @@ public class EndpointLanes implements AutoCloseable {
         timer.scheduleWithFixedDelay(this::sweep, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
     }
 
-    public void submit(DeliveryJob job, Runnable done) {
+    public void submit(DeliveryJob job, JobLease lease) {
         String key = EndpointKey.of(job.webhookId(), job.url());
         while (true) {
             EndpointLane lane = lanes.computeIfAbsent(key, created -> new EndpointLane(job.webhookId(), job.url(),
                     context));
-            if (lane.submit(job, done)) {
+            if (lane.submit(job, lease)) {
                 return;
             }
             // Retired for idleness between lookup and submit: drop it, if the sweep has not yet, and make a new one.
             lanes.remove(key, lane);
         }
+    }
+
+    /** Forgets every waiting job whose partition this instance lost; jobs in flight finish, but go no further. */
+    public int dropRevoked() {
+        return lanes.values().stream().mapToInt(EndpointLane::dropRevoked).sum();
     }
 
     /** Drops lanes idle for longer than the idle timeout, and holds long past any use. */

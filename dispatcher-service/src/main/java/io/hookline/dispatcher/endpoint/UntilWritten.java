@@ -30,7 +30,7 @@ public final class UntilWritten {
 
     /**
      * @param write     starts one write; its future completes once the write is acknowledged
-     * @param abandoned true once the write is no longer wanted
+     * @param abandoned true once the write is no longer wanted; asked before each repetition
      * @param what      what is written, for the log
      */
     public CompletableFuture<Void> write(Supplier<CompletableFuture<Void>> write, BooleanSupplier abandoned,
@@ -40,12 +40,17 @@ public final class UntilWritten {
         return written;
     }
 
-    private void tryOnce(Supplier<CompletableFuture<Void>> write, BooleanSupplier abandoned, String what,
-                         CompletableFuture<Void> written) {
+    private void tryAgain(Supplier<CompletableFuture<Void>> write, BooleanSupplier abandoned, String what,
+                          CompletableFuture<Void> written) {
         if (abandoned.getAsBoolean()) {
             written.completeExceptionally(new CancellationException("no longer wanted: " + what));
             return;
         }
+        tryOnce(write, abandoned, what, written);
+    }
+
+    private void tryOnce(Supplier<CompletableFuture<Void>> write, BooleanSupplier abandoned, String what,
+                         CompletableFuture<Void> written) {
         CompletableFuture<Void> attempt;
         try {
             attempt = write.get();
@@ -59,7 +64,7 @@ public final class UntilWritten {
             }
             LOG.warn("Cannot write {}; trying again in {}", what, pause, error);
             try {
-                scheduler.schedule(() -> tryOnce(write, abandoned, what, written), pause.toNanos(),
+                scheduler.schedule(() -> tryAgain(write, abandoned, what, written), pause.toNanos(),
                         TimeUnit.NANOSECONDS);
             } catch (RejectedExecutionException e) {
                 written.completeExceptionally(e);

@@ -195,6 +195,6 @@ class EndpointLaneTest {
         assertThat(lane.retireIfIdleSince(before)).isFalse();
         harness.time.advance(Duration.ofMinutes(1));
         assertThat(lane.retireIfIdleSince(harness.time.nanoTime())).isTrue();
-        assertThat(lane.submit(LaneHarness.job(2), () -> { })).isFalse();
+        assertThat(lane.submit(LaneHarness.job(2), harness.lease(LaneHarness.job(2), harness.partition))).isFalse();
     }
 }

@@ -62,11 +62,41 @@ final class LaneHarness {
         return new EndpointLane(WEBHOOK, URL, context);
     }
 
+    /** A partition the jobs come from, which a test can take away as a rebalance would. */
+    static final class Partition {
+
+        private volatile boolean revoked;
+
+        void revoke() {
+            revoked = true;
+        }
+    }
+
+    final Partition partition = new Partition();
+
     /** Submits a job; its completion is recorded in {@link #done()}. */
     void submit(EndpointLane lane, DeliveryJob job) {
-        if (!lane.submit(job, () -> record(job))) {
+        submit(lane, job, partition);
+    }
+
+    void submit(EndpointLane lane, DeliveryJob job, Partition from) {
+        if (!lane.submit(job, lease(job, from))) {
             throw new IllegalStateException("lane retired");
         }
+    }
+
+    JobLease lease(DeliveryJob job, Partition from) {
+        return new JobLease() {
+            @Override
+            public boolean revoked() {
+                return from.revoked;
+            }
+
+            @Override
+            public void finished() {
+                record(job);
+            }
+        };
     }
 
     private synchronized void record(DeliveryJob job) {
