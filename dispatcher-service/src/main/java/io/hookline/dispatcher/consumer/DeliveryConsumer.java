@@ -165,7 +165,17 @@ public class DeliveryConsumer implements KafkaComponent, AutoCloseable {
             if (commitOnStop) {
                 commitFinished();
             }
+            giveUpEverything();
             consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(5)));
+        }
+    }
+
+    /** Once this consumer stops, its partitions are someone else's: nothing it took is sent or retried any more. */
+    private void giveUpEverything() {
+        offsets.values().forEach(PartitionOffsets::revoke);
+        int dropped = lanes.dropRevoked();
+        if (dropped > 0) {
+            LOG.info("Dropped {} waiting jobs on stopping; the next owner of their partitions sends them", dropped);
         }
     }
 
@@ -370,7 +380,8 @@ public class DeliveryConsumer implements KafkaComponent, AutoCloseable {
             applyCompletions();
             Map<TopicPartition, OffsetAndMetadata> commits = committable(partitions);
             try {
-                if (!commits.isEmpty()) {
+                // A halted consumer stands for a crashed one, which commits nothing more.
+                if (!commits.isEmpty() && commitOnStop) {
                     consumer.commitSync(commits);
                 }
             } catch (RuntimeException e) {
