@@ -5,7 +5,6 @@ import io.hookline.contracts.json.Json;
 import io.hookline.dispatcher.config.DispatcherSettings;
 import io.hookline.dispatcher.delivery.DeliveryTopics;
 import io.hookline.dispatcher.endpoint.EndpointLanes;
-import io.hookline.dispatcher.endpoint.JobLease;
 import io.hookline.dispatcher.metrics.DispatcherMetrics;
 import io.hookline.dispatcher.order.SubjectHolds;
 import io.hookline.service.webhook.WebhookDirectory;
@@ -49,37 +48,13 @@ public class DeliveryConsumer implements KafkaComponent, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryConsumer.class);
     private static final Duration POLL = Duration.ofMillis(50);
 
-    private record Completion(PartitionOffsets partition, long offset) {
-    }
-
-    /** Completions go to the partition's offsets as they were when the job was taken, never to a later owner's. */
-    private final class Lease implements JobLease {
-
-        private final PartitionOffsets partition;
-        private final long offset;
-
-        Lease(PartitionOffsets partition, long offset) {
-            this.partition = partition;
-            this.offset = offset;
-        }
-
-        @Override
-        public boolean revoked() {
-            return partition.isRevoked();
-        }
-
-        @Override
-        public void finished() {
-            completions.add(new Completion(partition, offset));
-        }
-    }
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final EndpointLanes lanes;
     private final UnreadableJobs unreadable;
     private final DeliveryTopics topics;
     private final DispatcherSettings settings;
-    private final Queue<Completion> completions = new ConcurrentLinkedQueue<>();
+    private final Queue<OffsetLease> completions = new ConcurrentLinkedQueue<>();
     private final Map<TopicPartition, PartitionOffsets> offsets = new HashMap<>();
     private final Map<TopicPartition, Instant> notDueUntil = new HashMap<>();
     private final List<KafkaComponent> views;
@@ -216,7 +191,7 @@ public class DeliveryConsumer implements KafkaComponent, AutoCloseable {
                 return;
             }
             tracked.started(record.offset());
-            lanes.submit(job, new Lease(tracked, record.offset()));
+            lanes.submit(job, new OffsetLease(tracked, record.offset(), completions));
         }
     }
 
@@ -231,7 +206,7 @@ public class DeliveryConsumer implements KafkaComponent, AutoCloseable {
     private void divert(PartitionOffsets tracked, ConsumerRecord<String, byte[]> record, RuntimeException error) {
         long offset = record.offset();
         tracked.started(offset);
-        Lease lease = new Lease(tracked, offset);
+        OffsetLease lease = new OffsetLease(tracked, offset, completions);
         unreadable.divert(record, reasonOf(error), lease::revoked).whenComplete((ignored, failed) -> {
             if (failed == null) {
                 lease.finished();
@@ -255,9 +230,9 @@ public class DeliveryConsumer implements KafkaComponent, AutoCloseable {
     }
 
     private void applyCompletions() {
-        Completion completion;
-        while ((completion = completions.poll()) != null) {
-            completion.partition().finished(completion.offset());
+        OffsetLease finished;
+        while ((finished = completions.poll()) != null) {
+            finished.apply();
         }
     }
 

@@ -149,6 +149,25 @@ class EndpointLaneTest {
     }
 
     @Test
+    void shouldTryAPostponedAttemptAgainWithoutEndingItOrCountingItAgainstTheCircuit() {
+        EndpointLane lane = harness.lane(1, 10);
+        DeliveryJob job = LaneHarness.job(1);
+        harness.submit(lane, job);
+
+        for (int i = 0; i < 5; i++) {
+            harness.attempts.last().postpone();
+            harness.time.advance(LaneHarness.DEFER_DELAY);
+        }
+
+        assertThat(harness.attempts.calls()).hasSize(6);
+        assertThat(harness.done()).isEmpty();
+        assertThat(harness.deferrals.written()).isEmpty();
+        assertThat(harness.circuit.getMetrics().getNumberOfFailedCalls()).isZero();
+        harness.attempts.last().succeed();
+        assertThat(harness.done()).containsExactly(job.deliveryId());
+    }
+
+    @Test
     void shouldKeepALaterJobOfTheSubjectQueuedWhileTheEarlierIsInFlight() {
         EndpointLane lane = harness.lane(10, 10);
         DeliveryJob first = LaneHarness.ordered("INC-1", 1);

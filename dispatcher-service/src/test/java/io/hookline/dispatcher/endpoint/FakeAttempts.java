@@ -2,6 +2,7 @@ package io.hookline.dispatcher.endpoint;
 
 import io.hookline.contracts.delivery.DeliveryJob;
 import io.hookline.contracts.delivery.Outcome;
+import io.hookline.dispatcher.delivery.AttemptPostponed;
 import io.hookline.dispatcher.delivery.AttemptResult;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +20,11 @@ final class FakeAttempts implements Attempts {
 
         void failWithRetryAt(Instant dueAt) {
             result.complete(new AttemptResult(Outcome.RETRYING, true, true, 1, dueAt));
+        }
+
+        /** The webhook view has not applied the job's version yet: nothing was sent or written. */
+        void postpone() {
+            result.completeExceptionally(new AttemptPostponed("the webhook view lags", null));
         }
 
         /** The outcome could not be written (a broker that refuses the write): the lane must try again. */
