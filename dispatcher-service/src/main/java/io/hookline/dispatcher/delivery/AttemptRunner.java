@@ -5,13 +5,13 @@ import io.hookline.contracts.delivery.DeliveryJob;
 import io.hookline.contracts.delivery.Outcome;
 import io.hookline.contracts.webhook.WebhookConfig;
 import io.hookline.dispatcher.config.DispatcherSettings;
+import io.hookline.dispatcher.endpoint.SendThreads;
 import io.hookline.dispatcher.http.HttpOutcome;
 import io.hookline.dispatcher.http.HttpSender;
 import io.hookline.dispatcher.http.OutgoingRequest;
 import io.hookline.dispatcher.request.RequestBuilder;
 import io.hookline.service.webhook.WebhookDirectory;
 import io.hookline.dispatcher.webhook.WebhookSecrets;
-import io.hookline.dispatcher.endpoint.SendThreads;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -23,7 +23,8 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * Runs one attempt of one job against the webhook as configured now: refuses it when the webhook is gone, disabled
- * or no longer has the URL at a version at least as new as the job's, else signs and sends it, and hands the response to the {@link OutcomeHandler}.
+ * or no longer has the URL at a version at least as new as the job's, else signs and sends it, and hands the
+ * response to the {@link OutcomeHandler}.
  */
 @Singleton
 public class AttemptRunner {

@@ -224,7 +224,8 @@ final class EndpointLane {
         if (error != null) {
             // The outcome is not safely written: run the job again later (a duplicate at worst, never a loss). Its
             // subject stays busy meanwhile, so the subject's next event cannot overtake it.
-            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            Throwable cause = error instanceof CompletionException && error.getCause() != null
+                    ? error.getCause() : error;
             if (cause instanceof AttemptPostponed postponed) {
                 LOG.info("Delivery {} to {} waits: {}", queued.job().deliveryId(), url, postponed.getMessage());
             } else {

@@ -37,7 +37,7 @@ public class DispatcherMetrics {
                 .register(registry);
     }
 
-    /** Partitions this instance gave up in rebalances; the consumer group protocol moves only those that change owner. */
+    /** Partitions given up in rebalances; the consumer group protocol moves only those that change owner. */
     public void partitionsRevoked(int count) {
         partitionsRevoked.increment(count);
     }

@@ -112,7 +112,8 @@ final class LaneHarness {
     }
 
     static DeliveryJob job(String subject, int partition, long offset, Ordering ordering) {
-        String id = "dlv-" + subject + "-" + partition + ":" + offset + "-" + UUID.randomUUID().toString().substring(0, 4);
+        String id = "dlv-" + subject + "-" + partition + ":" + offset + "-"
+                + UUID.randomUUID().toString().substring(0, 4);
         return new DeliveryJob(id, WEBHOOK, 1, "default", URL, "POST", null, "{}", "evt-" + id, "incident.triggered",
                 subject, null, "{}", partition + ":" + offset, ordering, 1, 3, 1000, Instant.EPOCH, null, null, null);
     }
