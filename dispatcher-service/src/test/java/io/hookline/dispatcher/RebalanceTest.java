@@ -80,6 +80,9 @@ class RebalanceTest {
         ApplicationContext second = start("second");
         await().atMost(DispatcherKit.timeout()).until(() -> receiver.received().stream()
                 .anyMatch(request -> request.userAgent().endsWith("/second")));
+        int allPartitions = PARTITIONS * (RetryTier.values().length + 1);
+        await().atMost(DispatcherKit.timeout()).until(() -> !consumer(second).assignment().isEmpty()
+                && consumer(first).assignment().size() + consumer(second).assignment().size() == allPartitions);
         Set<TopicPartition> lost = consumer(second).assignment();
         Set<TopicPartition> keptByFirst = consumer(first).assignment();
         receiver.open();
