@@ -130,6 +130,25 @@ public final class CompactedTopicView<V> implements KafkaComponent, AutoCloseabl
         }
     }
 
+    /**
+     * Completes once every record written before this call is applied here, without blocking the caller; on this
+     * view's thread or the admin client's. Fails if the view stops first or Kafka cannot tell the topic's end.
+     */
+    public CompletableFuture<Void> whenCaughtUp() {
+        if (stopped || !thread.isAlive()) {
+            return CompletableFuture.failedFuture(new IllegalStateException(name + " has stopped"));
+        }
+        return admin.describeTopics(List.of(topic.name())).allTopicNames().toCompletionStage()
+                .thenCompose(described -> admin.listOffsets(described.get(topic.name()).partitions().stream()
+                        .collect(Collectors.toMap(info -> new TopicPartition(topic.name(), info.partition()),
+                                info -> OffsetSpec.latest()))).all().toCompletionStage())
+                .thenCompose(ends -> CompletableFuture.allOf(ends.entrySet().stream()
+                        .filter(end -> end.getValue().offset() > 0)
+                        .map(end -> whenApplied(end.getKey().partition(), end.getValue().offset() - 1))
+                        .toArray(CompletableFuture[]::new)))
+                .toCompletableFuture();
+    }
+
     /** Waits until the record at {@code offset} of {@code partition} is applied; false on timeout. */
     public boolean awaitApplied(int partition, long offset, Duration timeout) {
         return awaitOffsets(Map.of(partition, offset + 1), timeout);

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -106,6 +107,39 @@ class CompactedTopicViewTest {
     }
 
     @Test
+    void shouldCompleteOnceCaughtUpWithWhatWasWrittenBeforeWithoutBlocking() throws Exception {
+        CompactedTopicView<String> view = started();
+        CountDownLatch applying = new CountDownLatch(1);
+        view.addListener((key, value) -> {
+            if (key.equals("slow")) {
+                awaitQuietly(applying);
+            }
+        });
+        write("slow", "1");
+        write("after", "2");
+
+        CompletableFuture<Void> caughtUp = view.whenCaughtUp();
+
+        assertThat(caughtUp).isNotDone();
+        applying.countDown();
+        caughtUp.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        assertThat(view.get("after")).contains("2");
+    }
+
+    @Test
+    void shouldFailToCatchUpOnceTheViewsThreadDied() {
+        CompactedTopicView<String> view = started();
+        view.addListener((key, value) -> {
+            throw new IllegalStateException("dies here");
+        });
+
+        writeQuietly("poison", "1");
+
+        org.awaitility.Awaitility.await().atMost(TIMEOUT).until(() -> !view.isRunning());
+        assertThat(view.whenCaughtUp()).isCompletedExceptionally();
+    }
+
+    @Test
     void shouldRefuseToAnswerFromAViewThatCannotCatchUp() {
         CompactedTopicView<String> view = started();
         view.catchUp(TIMEOUT);
@@ -188,6 +222,14 @@ class CompactedTopicViewTest {
         assertThatThrownBy(() -> view.start(Duration.ofSeconds(3))).isInstanceOf(IllegalStateException.class);
     }
 
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private CompactedTopicView<String> started() {
         CompactedTopicView<String> view = view();
         view.start(TIMEOUT);
@@ -207,6 +249,11 @@ class CompactedTopicViewTest {
                 new StringSerializer(), new StringSerializer());
         transactional.initTransactions();
         return transactional;
+    }
+
+    private void writeQuietly(String key, String value) {
+        producer.send(new ProducerRecord<>(topic.name(), key, value));
+        producer.flush();
     }
 
     private RecordMetadata write(String key, String value) throws Exception {

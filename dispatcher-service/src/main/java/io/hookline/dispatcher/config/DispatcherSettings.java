@@ -5,6 +5,7 @@ import io.micronaut.core.bind.annotation.Bindable;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 
 /**
@@ -27,6 +28,9 @@ import java.time.Duration;
  * @param idleLaneTimeout         an endpoint without jobs for this long is forgotten (its limits and closed circuit)
  * @param configWriteTimeout      how long each step of disabling a gone endpoint's webhook (a transactional write to
  *                                {@code webhook-config}) waits for Kafka
+ * @param groupProtocol           {@code consumer}: Kafka's consumer group protocol (KIP-848, brokers 4.0 or newer) with
+ *                                the broker's range assignor, which moves only the partitions that change owner;
+ *                                {@code classic}: the classic protocol's eager range assignment, for older brokers
  */
 @ConfigurationProperties("hookline.dispatcher")
 public record DispatcherSettings(
@@ -42,5 +46,8 @@ public record DispatcherSettings(
         @Bindable(defaultValue = "500ms") Duration commitInterval,
         @Bindable(defaultValue = "1h") Duration subjectHoldTimeout,
         @Bindable(defaultValue = "10m") Duration idleLaneTimeout,
-        @Bindable(defaultValue = "10s") Duration configWriteTimeout) {
+        @Bindable(defaultValue = "10s") Duration configWriteTimeout,
+        @Pattern(regexp = "consumer|classic") @Bindable(defaultValue = "consumer") String groupProtocol) {
+
+    public static final String CLASSIC_PROTOCOL = "classic";
 }

@@ -5,6 +5,8 @@ import io.hookline.contracts.json.Json;
 import io.hookline.dispatcher.config.DispatcherSettings;
 import io.hookline.dispatcher.delivery.DeliveryTopics;
 import io.hookline.dispatcher.endpoint.EndpointLanes;
+import io.hookline.dispatcher.metrics.DispatcherMetrics;
+import io.hookline.dispatcher.order.SubjectHolds;
 import io.hookline.service.webhook.WebhookDirectory;
 import io.hookline.service.KafkaComponent;
 import io.hookline.service.KafkaSettings;
@@ -46,40 +48,61 @@ public class DeliveryConsumer implements KafkaComponent, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryConsumer.class);
     private static final Duration POLL = Duration.ofMillis(50);
 
-    private record Completion(PartitionOffsets partition, long offset) {
-    }
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final EndpointLanes lanes;
+    private final UnreadableJobs unreadable;
     private final DeliveryTopics topics;
     private final DispatcherSettings settings;
-    private final Queue<Completion> completions = new ConcurrentLinkedQueue<>();
+    private final Queue<OffsetLease> completions = new ConcurrentLinkedQueue<>();
     private final Map<TopicPartition, PartitionOffsets> offsets = new HashMap<>();
     private final Map<TopicPartition, Instant> notDueUntil = new HashMap<>();
+    private final List<KafkaComponent> views;
+    private final DispatcherMetrics metrics;
+    private volatile Set<TopicPartition> assignment = Set.of();
     private final Thread thread;
     private volatile boolean running;
     private volatile boolean commitOnStop = true;
     private boolean backPressured;
     private long lastCommitNanos;
 
-    // The webhook directory is injected so the view is loaded before the first job is read.
+    /** The views a job's fate depends on: loaded before the first job is read, and consumption stops without them. */
     public DeliveryConsumer(KafkaSettings kafka, DispatcherSettings settings, DeliveryTopics topics,
-                            EndpointLanes lanes, WebhookDirectory webhooks) {
+                            EndpointLanes lanes, UnreadableJobs unreadable, WebhookDirectory webhooks,
+                            SubjectHolds holds, DispatcherMetrics metrics) {
         this.settings = settings;
+        this.unreadable = unreadable;
+        this.views = List.of(webhooks, holds);
         this.topics = topics;
         this.lanes = lanes;
-        this.consumer = new KafkaConsumer<>(Map.of(
+        this.metrics = metrics;
+        this.consumer = new KafkaConsumer<>(config(kafka, settings), new StringDeserializer(),
+                new ByteArrayDeserializer());
+        this.thread = new Thread(this::run, "dispatcher-consumer");
+    }
+
+    /**
+     * Range assignment gives one instance the same partition of every delivery topic: all jobs of an endpoint (main
+     * topic and retry tiers) meet in one place, which per-endpoint limits rely on. The consumer group protocol
+     * (KIP-848) does it on the broker and moves only the partitions that change owner; the classic protocol's range
+     * assignment is eager: every rebalance revokes every partition of every instance first.
+     */
+    static Map<String, Object> config(KafkaSettings kafka, DispatcherSettings settings) {
+        Map<String, Object> config = new HashMap<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, settings.groupId(),
                 ConsumerConfig.CLIENT_ID_CONFIG, "dispatcher-" + settings.groupId(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500,
-                // Range assignment gives one instance the same partition of every delivery topic: all jobs of an
-                // endpoint (main topic and retry tiers) meet in one place, which per-endpoint limits rely on.
-                ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, RangeAssignor.class.getName()),
-                new StringDeserializer(), new ByteArrayDeserializer());
-        this.thread = new Thread(this::run, "dispatcher-consumer");
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500));
+        if (DispatcherSettings.CLASSIC_PROTOCOL.equals(settings.groupProtocol())) {
+            config.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "classic");
+            config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, RangeAssignor.class.getName());
+        } else {
+            config.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "consumer");
+            config.put(ConsumerConfig.GROUP_REMOTE_ASSIGNOR_CONFIG, "range");
+        }
+        return config;
     }
 
     @PostConstruct
@@ -92,6 +115,11 @@ public class DeliveryConsumer implements KafkaComponent, AutoCloseable {
         try {
             consumer.subscribe(topics.consumed(), new Rebalance());
             while (running) {
+                if (!viewsRunning()) {
+                    // Jobs taken now could not be decided; the group's other instances take the partitions over.
+                    LOG.error("A view the dispatcher decides by has stopped: no more jobs are taken here");
+                    break;
+                }
                 var records = consumer.poll(POLL);
                 applyCompletions();
                 for (TopicPartition partition : records.partitions()) {
@@ -112,8 +140,22 @@ public class DeliveryConsumer implements KafkaComponent, AutoCloseable {
             if (commitOnStop) {
                 commitFinished();
             }
+            giveUpEverything();
             consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(5)));
         }
+    }
+
+    /** Once this consumer stops, its partitions are someone else's: nothing it took is sent or retried any more. */
+    private void giveUpEverything() {
+        offsets.values().forEach(PartitionOffsets::revoke);
+        int dropped = lanes.dropRevoked();
+        if (dropped > 0) {
+            LOG.info("Dropped {} waiting jobs on stopping; the next owner of their partitions sends them", dropped);
+        }
+    }
+
+    private boolean viewsRunning() {
+        return views.stream().allMatch(KafkaComponent::isRunning);
     }
 
     private void commitFinished() {
@@ -135,9 +177,11 @@ public class DeliveryConsumer implements KafkaComponent, AutoCloseable {
         }
         Instant now = Instant.now();
         for (ConsumerRecord<String, byte[]> record : records) {
-            DeliveryJob job = parse(record);
-            if (job == null) {
-                tracked.skipped(record.offset());
+            DeliveryJob job;
+            try {
+                job = parse(record);
+            } catch (RuntimeException e) {
+                divert(tracked, record, e);
                 continue;
             }
             if (job.dueAt() != null && job.dueAt().isAfter(now)) {
@@ -147,29 +191,48 @@ public class DeliveryConsumer implements KafkaComponent, AutoCloseable {
                 return;
             }
             tracked.started(record.offset());
-            long offset = record.offset();
-            lanes.submit(job, () -> completions.add(new Completion(tracked, offset)));
+            lanes.submit(job, new OffsetLease(tracked, record.offset(), completions));
         }
     }
 
     private static DeliveryJob parse(ConsumerRecord<String, byte[]> record) {
         if (record.value() == null) {
-            LOG.error("Skipped an empty delivery job at {}-{}@{}", record.topic(), record.partition(), record.offset());
-            return null;
+            throw new IllegalArgumentException("empty record: a delivery job has a value");
         }
-        try {
-            return Json.fromBytes(record.value(), DeliveryJob.class);
-        } catch (RuntimeException e) {
-            LOG.error("Skipped an unreadable delivery job at {}-{}@{}", record.topic(), record.partition(),
-                    record.offset(), e);
-            return null;
+        return Json.fromBytes(record.value(), DeliveryJob.class);
+    }
+
+    /** The record counts as finished only once it is on the dead-letter topic: nothing is committed past it before. */
+    private void divert(PartitionOffsets tracked, ConsumerRecord<String, byte[]> record, RuntimeException error) {
+        long offset = record.offset();
+        tracked.started(offset);
+        OffsetLease lease = new OffsetLease(tracked, offset, completions);
+        unreadable.divert(record, reasonOf(error), lease::revoked).whenComplete((ignored, failed) -> {
+            if (failed == null) {
+                lease.finished();
+            } else {
+                LOG.info("Unreadable job at {}-{}@{} stays unfinished: {}", record.topic(), record.partition(),
+                        offset, failed.toString());
+            }
+        });
+    }
+
+    /** Every message of the cause chain: the parser's own, with line and column, is the useful one. */
+    private static String reasonOf(Throwable error) {
+        StringBuilder reason = new StringBuilder();
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+            if (reason.indexOf(message) < 0) {
+                reason.append(reason.isEmpty() ? "" : ": ").append(message);
+            }
         }
+        return reason.toString();
     }
 
     private void applyCompletions() {
-        Completion completion;
-        while ((completion = completions.poll()) != null) {
-            completion.partition().finished(completion.offset());
+        OffsetLease finished;
+        while ((finished = completions.poll()) != null) {
+            finished.apply();
         }
     }
 
@@ -244,6 +307,11 @@ public class DeliveryConsumer implements KafkaComponent, AutoCloseable {
         });
     }
 
+    /** The partitions this instance owns now. */
+    public Set<TopicPartition> assignment() {
+        return assignment;
+    }
+
     @Override
     public String componentName() {
         return "dispatcher-consumer";
@@ -274,18 +342,32 @@ public class DeliveryConsumer implements KafkaComponent, AutoCloseable {
 
     private final class Rebalance implements ConsumerRebalanceListener {
 
+        /**
+         * The partitions' waiting jobs are dropped and their in-flight ones go no further than their attempt: the new
+         * owner reads every unfinished job again. What is finished is committed first.
+         */
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            if (partitions.isEmpty()) {
+                return;
+            }
+            revoke(partitions);
             applyCompletions();
             Map<TopicPartition, OffsetAndMetadata> commits = committable(partitions);
-            if (!commits.isEmpty()) {
-                consumer.commitSync(commits);
+            try {
+                // A halted consumer stands for a crashed one, which commits nothing more.
+                if (!commits.isEmpty() && commitOnStop) {
+                    consumer.commitSync(commits);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Cannot commit the finished jobs of revoked partitions; the new owner repeats them", e);
             }
             forget(partitions);
         }
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            revoke(partitions);
             forget(partitions);
         }
 
@@ -294,6 +376,25 @@ public class DeliveryConsumer implements KafkaComponent, AutoCloseable {
             for (TopicPartition partition : partitions) {
                 offsets.put(partition, new PartitionOffsets());
             }
+            assignment = Set.copyOf(offsets.keySet());
+            if (!partitions.isEmpty()) {
+                LOG.info("Assigned {}", partitions);
+            }
+        }
+
+        private void revoke(Collection<TopicPartition> partitions) {
+            LOG.info("Revoked {}", partitions);
+            metrics.partitionsRevoked(partitions.size());
+            for (TopicPartition partition : partitions) {
+                PartitionOffsets revoked = offsets.get(partition);
+                if (revoked != null) {
+                    revoked.revoke();
+                }
+            }
+            int dropped = lanes.dropRevoked();
+            if (dropped > 0) {
+                LOG.info("Dropped {} waiting jobs of revoked partitions; their new owner sends them", dropped);
+            }
         }
 
         private void forget(Collection<TopicPartition> partitions) {
@@ -301,6 +402,7 @@ public class DeliveryConsumer implements KafkaComponent, AutoCloseable {
                 offsets.remove(partition);
                 notDueUntil.remove(partition);
             }
+            assignment = Set.copyOf(offsets.keySet());
         }
     }
 }

@@ -6,13 +6,14 @@ import java.util.TreeSet;
 /**
  * The offsets of one partition taken from Kafka and not finished yet. Jobs finish out of order (a slow endpoint's
  * job may finish long after a fast one's), so only the offset below the lowest unfinished one is safe to commit.
- * Used by the poll thread only.
+ * Used by the poll thread only, but for {@link #isRevoked}.
  */
 final class PartitionOffsets {
 
     private final TreeSet<Long> unfinished = new TreeSet<>();
     private long next = -1;
     private long committed = -1;
+    private volatile boolean revoked;
 
     void started(long offset) {
         unfinished.add(offset);
@@ -23,9 +24,14 @@ final class PartitionOffsets {
         unfinished.remove(offset);
     }
 
-    /** Records skipped without work (unreadable) count as taken and finished at once. */
-    void skipped(long offset) {
-        next = Math.max(next, offset + 1);
+    /** The partition went to another instance, which reads its unfinished jobs again: nothing more to do here. */
+    void revoke() {
+        revoked = true;
+    }
+
+    /** Read from any thread. */
+    boolean isRevoked() {
+        return revoked;
     }
 
     int unfinishedCount() {

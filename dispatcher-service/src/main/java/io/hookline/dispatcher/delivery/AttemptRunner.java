@@ -5,21 +5,26 @@ import io.hookline.contracts.delivery.DeliveryJob;
 import io.hookline.contracts.delivery.Outcome;
 import io.hookline.contracts.webhook.WebhookConfig;
 import io.hookline.dispatcher.config.DispatcherSettings;
+import io.hookline.dispatcher.endpoint.SendThreads;
 import io.hookline.dispatcher.http.HttpOutcome;
 import io.hookline.dispatcher.http.HttpSender;
 import io.hookline.dispatcher.http.OutgoingRequest;
 import io.hookline.dispatcher.request.RequestBuilder;
 import io.hookline.service.webhook.WebhookDirectory;
 import io.hookline.dispatcher.webhook.WebhookSecrets;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 
 /**
  * Runs one attempt of one job against the webhook as configured now: refuses it when the webhook is gone, disabled
- * or no longer has the URL, else signs and sends it, and hands the response to the {@link OutcomeHandler}.
+ * or no longer has the URL at a version at least as new as the job's, else signs and sends it, and hands the
+ * response to the {@link OutcomeHandler}.
  */
 @Singleton
 public class AttemptRunner {
@@ -31,20 +36,38 @@ public class AttemptRunner {
     private final HttpSender sender;
     private final OutcomeHandler outcomes;
     private final DispatcherSettings settings;
+    private final Executor sendExecutor;
     private final Clock clock = Clock.systemUTC();
 
     public AttemptRunner(WebhookDirectory webhooks, WebhookSecrets secrets, HttpSender sender,
-                         OutcomeHandler outcomes, DispatcherSettings settings) {
+                         OutcomeHandler outcomes, DispatcherSettings settings,
+                         @Named(SendThreads.NAME) ExecutorService sendExecutor) {
         this.webhooks = webhooks;
+        this.sendExecutor = sendExecutor;
         this.requests = new RequestBuilder(secrets, settings.version());
         this.sender = sender;
         this.outcomes = outcomes;
         this.settings = settings;
     }
 
+    /**
+     * Fails with {@link AttemptPostponed} when this instance cannot tell yet whether the job's webhook version still
+     * holds (its view of the webhooks lags, or has stopped): nothing was sent or written, and the job waits.
+     */
     public CompletableFuture<AttemptResult> attempt(DeliveryJob job) {
+        CompletableFuture<Optional<WebhookConfig>> lookup = webhooks.findCurrent(job.webhookId(),
+                job.webhookVersion())
+                .exceptionally(error -> {
+                    throw new AttemptPostponed("the webhook view has not applied version " + job.webhookVersion()
+                            + " of webhook " + job.webhookId(), error);
+                });
+        // The answer may come on the view's or the admin client's thread, which must never send requests.
+        return lookup.isDone() ? lookup.thenCompose(found -> attempt(job, found))
+                : lookup.thenComposeAsync(found -> attempt(job, found), sendExecutor);
+    }
+
+    private CompletableFuture<AttemptResult> attempt(DeliveryJob job, Optional<WebhookConfig> found) {
         Instant startedAt = clock.instant();
-        Optional<WebhookConfig> found = webhooks.findAtLeast(job.webhookId(), job.webhookVersion());
         Optional<Refusal> refusal = refusal(job, found);
         if (refusal.isPresent()) {
             DeliveryAttempt record = AttemptRecords.notSent(job, startedAt, Outcome.FAILED, refusal.get().error(),

@@ -53,19 +53,27 @@ public class DeliveryProducer implements AutoCloseable {
         return send(topic, key, Json.toBytes(value));
     }
 
+    /** Sends a record as given, headers included; completes once acknowledged. */
+    public CompletableFuture<Void> send(ProducerRecord<String, byte[]> record) {
+        return sendRecord(record).thenApply(written -> null);
+    }
+
     public CompletableFuture<Void> send(String topic, String key, byte[] value) {
         return sendRecord(topic, key, value).thenApply(written -> null);
     }
 
     /** Sends one record (a null value is a tombstone); completes with where it was written once acknowledged. */
     public CompletableFuture<RecordMetadata> sendRecord(String topic, String key, byte[] value) {
-        return sendRecord(topic, key, value, List.of());
+        return sendRecord(new ProducerRecord<>(topic, key, value));
     }
 
     public CompletableFuture<RecordMetadata> sendRecord(String topic, String key, byte[] value, List<Header> headers) {
+        return sendRecord(new ProducerRecord<>(topic, null, key, value, headers));
+    }
+
+    private CompletableFuture<RecordMetadata> sendRecord(ProducerRecord<String, byte[]> record) {
         CompletableFuture<RecordMetadata> acked = new CompletableFuture<>();
         try {
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, null, key, value, headers);
             producer.send(record, (metadata, error) -> acks.execute(() -> {
                 if (error == null) {
                     acked.complete(metadata);

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -73,12 +74,15 @@ public class JobWrites {
 
     /** Writes an exhausted job, with its last error, to the dead-letter topic; trimmed if it is too large whole. */
     public CompletableFuture<Void> deadLetter(DeliveryJob job, String error) {
-        byte[] json = Json.toBytes(DeadLetters.withLastError(job, error));
+        ProducerRecord<String, byte[]> record = DeadLetters.exhausted(topics.deadLetters(), endpointKey(job), job,
+                Utf8Cap.cap(error, SizeLimits.ERROR_MAX_BYTES));
+        byte[] json = record.value();
         if (limits.exceedsRecord(json.length)) {
             return oversized(job, error + "; " + OversizedJob.detail("the dead letter", json.length,
                     limits.jobMaxBytes()));
         }
-        return write(topics.deadLetters(), endpointKey(job), json, List.of(), "the dead letter")
+        return write(topics.deadLetters(), endpointKey(job), json, List.of(record.headers().toArray()),
+                "the dead letter")
                 .thenCompose(written -> written.oversized()
                         ? oversized(job, error + "; " + written.oversizedDetail())
                         : CompletableFuture.completedFuture(null));

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * emits {@code endpoint.recovered}.
  */
 @Singleton
-public class EndpointCircuits {
+public class EndpointCircuits implements Circuits {
 
     private static final Logger LOG = LoggerFactory.getLogger(EndpointCircuits.class);
 
@@ -45,6 +45,7 @@ public class EndpointCircuits {
                 .build());
     }
 
+    @Override
     public CircuitBreaker forEndpoint(String webhookId, String url) {
         String key = EndpointKey.of(webhookId, url);
         return registry.find(key).orElseGet(() -> create(key, webhookId, url));
@@ -59,6 +60,7 @@ public class EndpointCircuits {
         });
     }
 
+    @Override
     public java.time.Duration openDuration() {
         return settings.openDuration();
     }

@@ -6,6 +6,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.hookline.contracts.delivery.DeliveryJob;
 import io.hookline.contracts.delivery.Outcome;
 import io.hookline.contracts.webhook.Ordering;
+import io.hookline.dispatcher.delivery.AttemptPostponed;
 import io.hookline.dispatcher.delivery.AttemptResult;
 import io.hookline.dispatcher.order.SubjectOrder;
 import java.time.Duration;
@@ -14,8 +15,10 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +31,11 @@ final class EndpointLane {
 
     private static final Logger LOG = LoggerFactory.getLogger(EndpointLane.class);
 
-    private record Queued(DeliveryJob job, Runnable done) {
+    private record Queued(DeliveryJob job, JobLease lease) {
+
+        boolean revoked() {
+            return lease.revoked();
+        }
     }
 
     private final String webhookId;
@@ -40,7 +47,7 @@ final class EndpointLane {
     private int inFlight;
     /** Jobs taken and not yet done (their outcome or deferral not yet written). */
     private int unfinished;
-    private long lastActiveNanos = System.nanoTime();
+    private long lastActiveNanos;
     private boolean retired;
     private boolean draining;
     private boolean drainAgain;
@@ -54,19 +61,34 @@ final class EndpointLane {
         this.context = context;
         this.circuit = context.circuits().forEndpoint(webhookId, url);
         this.order = new SubjectOrder(context.holds()::heldBefore);
+        this.lastActiveNanos = context.scheduler().nanoTime();
     }
 
     /**
-     * Takes a job; {@code done} runs once its outcome (or its deferral) is safely written. False when this lane was
+     * Takes a job; its lease is told once its outcome (or its deferral) is safely written. False when this lane was
      * retired for idleness: the caller makes a new one.
      */
-    synchronized boolean submit(DeliveryJob job, Runnable done) {
+    synchronized boolean submit(DeliveryJob job, JobLease lease) {
         if (retired) {
             return false;
         }
         unfinished++;
-        take(new Queued(job, done));
+        take(new Queued(job, lease));
         return true;
+    }
+
+    /** Forgets the waiting jobs of partitions this instance lost: their new owner sends them. */
+    synchronized int dropRevoked() {
+        int dropped = 0;
+        for (Iterator<Queued> waiting = queue.iterator(); waiting.hasNext(); ) {
+            Queued next = waiting.next();
+            if (next.revoked()) {
+                waiting.remove();
+                unfinished--;
+                dropped++;
+            }
+        }
+        return dropped;
     }
 
     /** Retires the lane when nothing happened in it since {@code idleSince}; a retired lane takes no more jobs. */
@@ -79,9 +101,13 @@ final class EndpointLane {
     }
 
     private void take(Queued queued) {
-        lastActiveNanos = System.nanoTime();
+        lastActiveNanos = context.scheduler().nanoTime();
+        if (queued.revoked()) {
+            unfinished--;
+            return;
+        }
         if (queue.size() >= context.maxQueued()) {
-            defer(queued, Instant.now().plus(context.deferDelay()));
+            defer(queued, context.scheduler().now().plus(context.deferDelay()));
             return;
         }
         queue.add(queued);
@@ -118,10 +144,15 @@ final class EndpointLane {
     }
 
     private void drainOnce() {
-        Instant now = Instant.now();
+        Instant now = context.scheduler().now();
         Iterator<Queued> waiting = queue.iterator();
         while (waiting.hasNext() && inFlight < context.maxInFlight()) {
             Queued next = waiting.next();
+            if (next.revoked()) {
+                waiting.remove();
+                unfinished--;
+                continue;
+            }
             if (isOrdered(next.job())) {
                 SubjectOrder.Gate gate = order.gate(next.job(), now);
                 if (gate instanceof SubjectOrder.Wait) {
@@ -155,12 +186,12 @@ final class EndpointLane {
         }
         try {
             context.sendExecutor().execute(() -> {
-                long started = System.nanoTime();
+                long started = context.scheduler().nanoTime();
                 try {
-                    context.runner().attempt(queued.job()).whenComplete((result, error) -> finish(queued, result,
-                            error, System.nanoTime() - started));
+                    context.attempts().attempt(queued.job()).whenComplete((result, error) -> finish(queued, result,
+                            error, context.scheduler().nanoTime() - started));
                 } catch (RuntimeException e) {
-                    finish(queued, null, e, System.nanoTime() - started);
+                    finish(queued, null, e, context.scheduler().nanoTime() - started);
                 }
             });
         } catch (RejectedExecutionException e) {
@@ -177,7 +208,7 @@ final class EndpointLane {
     private void finish(Queued queued, AttemptResult result, Throwable error, long elapsedNanos) {
         synchronized (this) {
             inFlight--;
-            lastActiveNanos = System.nanoTime();
+            lastActiveNanos = context.scheduler().nanoTime();
             if (result == null || !result.requestSent()) {
                 circuit.releasePermission();
             } else if (result.endpointFault()) {
@@ -186,39 +217,47 @@ final class EndpointLane {
                 circuit.onSuccess(elapsedNanos, TimeUnit.NANOSECONDS);
             }
         }
-        if (error != null) {
-            // The outcome is not safely written: run the job again later (a duplicate at worst, never a loss).
-            LOG.error("Attempt of delivery {} to {} could not be recorded; it runs again", queued.job().deliveryId(),
-                    url, error);
-            settle(queued.job());
-            retryLater(queued);
+        if (error != null && queued.revoked()) {
+            abandon(queued);
             return;
         }
-        settleOrder(queued.job(), result).whenComplete((ignored, holdError) -> {
-            settle(queued.job());
-            if (holdError == null) {
+        if (error != null) {
+            // The outcome is not safely written: run the job again later (a duplicate at worst, never a loss). Its
+            // subject stays busy meanwhile, so the subject's next event cannot overtake it.
+            Throwable cause = error instanceof CompletionException && error.getCause() != null
+                    ? error.getCause() : error;
+            if (cause instanceof AttemptPostponed postponed) {
+                LOG.info("Delivery {} to {} waits: {}", queued.job().deliveryId(), url, postponed.getMessage());
+            } else {
+                LOG.error("Attempt of delivery {} to {} could not be recorded; it runs again",
+                        queued.job().deliveryId(), url, error);
+            }
+            runAgainLater(queued);
+            return;
+        }
+        settleOrder(queued, result).whenComplete((ignored, writeError) -> {
+            if (writeError == null) {
+                settle(queued.job());
                 done(queued);
             } else {
-                LOG.error("Cannot record the subject hold of delivery {}; it runs again", queued.job().deliveryId(),
-                        holdError);
-                retryLater(queued);
+                gaveUp(queued, writeError);
             }
         });
     }
 
     /** Writes where an ordered job now stands for its subject: held until its retry, or released. */
-    private CompletableFuture<Void> settleOrder(DeliveryJob job, AttemptResult result) {
+    private CompletableFuture<Void> settleOrder(Queued queued, AttemptResult result) {
+        DeliveryJob job = queued.job();
         if (!isOrdered(job)) {
             return CompletableFuture.completedFuture(null);
         }
         if (result.outcome() == Outcome.RETRYING) {
-            return context.holds().hold(job, result.nextAttemptAt());
+            return untilWritten(queued, () -> context.holds().hold(job, result.nextAttemptAt()),
+                    "the hold of delivery " + job.deliveryId());
         }
-        return context.holds().release(job).exceptionally(error -> {
-            // The job itself is done; a hold left behind expires after the hold timeout.
-            LOG.warn("Cannot release the subject hold of delivery {}", job.deliveryId(), error);
-            return null;
-        });
+        // A hold left behind would keep the subject's later jobs aside until it expires.
+        return untilWritten(queued, () -> context.holds().release(job),
+                "the release of delivery " + job.deliveryId());
     }
 
     private void settle(DeliveryJob job) {
@@ -230,37 +269,78 @@ final class EndpointLane {
         }
     }
 
-    private void done(Queued queued) {
-        queued.done().run();
-        synchronized (this) {
-            unfinished--;
-            lastActiveNanos = System.nanoTime();
+    /** A job whose partition went elsewhere, or a dispatcher that stops: the job stays unfinished, uncommitted. */
+    private void gaveUp(Queued queued, Throwable error) {
+        if (queued.revoked()) {
+            abandon(queued);
+        } else {
+            LOG.info("Delivery {} stays unfinished: {}", queued.job().deliveryId(), error.toString());
         }
     }
 
-    private void defer(Queued queued, Instant dueAt) {
-        CompletableFuture<Void> held = CompletableFuture.completedFuture(null);
+    /** Lets go of a job whose partition went to another instance; its subject is no longer busy here. */
+    private synchronized void abandon(Queued queued) {
+        LOG.info("Delivery {} is left to the new owner of its partition", queued.job().deliveryId());
         if (isOrdered(queued.job())) {
-            order.busy(queued.job());
-            held = context.holds().hold(queued.job(), dueAt);
+            order.settled(queued.job());
         }
-        CompletableFuture<Void> deferred = context.deferrer().defer(queued.job(), dueAt, Instant.now());
+        unfinished--;
+        drain();
+    }
+
+    private void done(Queued queued) {
+        queued.lease().finished();
+        synchronized (this) {
+            unfinished--;
+            lastActiveNanos = context.scheduler().nanoTime();
+        }
+    }
+
+    /** Puts a job aside until {@code dueAt}; an ordered one keeps its subject busy until its hold is written. */
+    private void defer(Queued queued, Instant dueAt) {
+        DeliveryJob job = queued.job();
+        if (queued.revoked()) {
+            unfinished--;
+            return;
+        }
+        CompletableFuture<Void> held = CompletableFuture.completedFuture(null);
+        if (isOrdered(job)) {
+            order.busy(job);
+            held = untilWritten(queued, () -> context.holds().hold(job, dueAt),
+                    "the hold of delivery " + job.deliveryId());
+        }
+        Instant now = context.scheduler().now();
+        CompletableFuture<Void> deferred = untilWritten(queued, () -> context.deferrals().defer(job, dueAt, now),
+                "the deferral of delivery " + job.deliveryId());
         CompletableFuture.allOf(held, deferred).whenComplete((ignored, error) -> {
-            settle(queued.job());
             if (error == null) {
+                settle(job);
                 done(queued);
             } else {
-                LOG.error("Cannot put delivery {} aside; it is taken up again", queued.job().deliveryId(), error);
-                retryLater(queued);
+                gaveUp(queued, error);
             }
         });
     }
 
-    private void retryLater(Queued queued) {
+    private CompletableFuture<Void> untilWritten(Queued queued, Supplier<CompletableFuture<Void>> write,
+                                                 String what) {
+        return context.writes().write(write, queued::revoked, what);
+    }
+
+    /** Takes the job up again after the defer delay, first in line; its subject stays busy until then. */
+    private void runAgainLater(Queued queued) {
         try {
-            context.timer().schedule(() -> {
+            context.scheduler().schedule(() -> {
                 synchronized (this) {
-                    take(queued);
+                    if (queued.revoked()) {
+                        abandon(queued);
+                        return;
+                    }
+                    if (isOrdered(queued.job())) {
+                        order.settled(queued.job());
+                    }
+                    queue.addFirst(queued);
+                    drain();
                 }
             }, context.deferDelay().toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
@@ -277,6 +357,7 @@ final class EndpointLane {
         if (bucket == null || !rate.equals(bucketRate)) {
             // Capacity 1 spreads requests evenly: no burst ever exceeds the rate within a second.
             bucket = Bucket.builder().addLimit(limit -> limit.capacity(1).refillGreedy(rate, Duration.ofSeconds(1)))
+                    .withCustomTimePrecision(new LaneTimeMeter(context.scheduler()))
                     .build();
             bucketRate = rate;
         }
@@ -294,7 +375,7 @@ final class EndpointLane {
         }
         drainScheduled = true;
         try {
-            context.timer().schedule(() -> {
+            context.scheduler().schedule(() -> {
                 synchronized (this) {
                     drainScheduled = false;
                     drain();

@@ -15,10 +15,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,8 +28,6 @@ import org.slf4j.LoggerFactory;
 public class EndpointLanes implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EndpointLanes.class);
-    /** Threads that start requests; name resolution happens on them, so one slow DNS answer holds only one. */
-    private static final int SEND_THREADS = 16;
     private static final Duration LONGEST_SWEEP_INTERVAL = Duration.ofMinutes(1);
 
     private final Map<String, EndpointLane> lanes = new ConcurrentHashMap<>();
@@ -43,17 +39,13 @@ public class EndpointLanes implements AutoCloseable {
 
     public EndpointLanes(AttemptRunner runner, JobDeferrer deferrer, EndpointCircuits circuits,
                          WebhookDirectory webhooks, SubjectHolds holds, DispatcherSettings settings,
-                         DispatcherMetrics metrics, @Named("dispatcher-timer") ScheduledExecutorService timer) {
+                         DispatcherMetrics metrics, @Named("dispatcher-timer") ScheduledExecutorService timer,
+                         @Named(SendThreads.NAME) ExecutorService sendExecutor) {
         this.circuits = circuits;
         this.holds = holds;
         this.idleLaneTimeout = settings.idleLaneTimeout();
-        AtomicInteger threads = new AtomicInteger();
-        this.sendExecutor = Executors.newFixedThreadPool(SEND_THREADS, runnable -> {
-            Thread thread = new Thread(runnable, "dispatcher-send-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        this.context = new LaneContext(runner, deferrer, circuits, sendExecutor, timer,
+        this.sendExecutor = sendExecutor;
+        this.context = new LaneContext(runner::attempt, deferrer, circuits, sendExecutor, new SystemScheduler(timer),
                 webhookId -> webhooks.find(webhookId).map(WebhookConfig::rateLimitPerSecond).orElse(null),
                 settings.maxInFlightPerEndpoint(), settings.maxQueuedPerEndpoint(), settings.deferDelay(), holds);
         metrics.inFlight("requests.in.flight", this::inFlight);
@@ -63,12 +55,12 @@ public class EndpointLanes implements AutoCloseable {
         timer.scheduleWithFixedDelay(this::sweep, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
     }
 
-    public void submit(DeliveryJob job, Runnable done) {
+    public void submit(DeliveryJob job, JobLease lease) {
         String key = EndpointKey.of(job.webhookId(), job.url());
         while (true) {
             EndpointLane lane = lanes.computeIfAbsent(key, created -> new EndpointLane(job.webhookId(), job.url(),
                     context));
-            if (lane.submit(job, done)) {
+            if (lane.submit(job, lease)) {
                 return;
             }
             // Retired for idleness between lookup and submit: drop it, if the sweep has not yet, and make a new one.
@@ -76,10 +68,15 @@ public class EndpointLanes implements AutoCloseable {
         }
     }
 
+    /** Forgets every waiting job whose partition this instance lost; jobs in flight finish, but go no further. */
+    public int dropRevoked() {
+        return lanes.values().stream().mapToInt(EndpointLane::dropRevoked).sum();
+    }
+
     /** Drops lanes idle for longer than the idle timeout, and holds long past any use. */
     void sweep() {
         try {
-            long idleSince = System.nanoTime() - idleLaneTimeout.toNanos();
+            long idleSince = context.scheduler().nanoTime() - idleLaneTimeout.toNanos();
             lanes.forEach((key, lane) -> {
                 if (lane.retireIfIdleSince(idleSince) && lanes.remove(key, lane)) {
                     circuits.forgetIfClosed(EndpointKey.webhookId(key), lane.url());

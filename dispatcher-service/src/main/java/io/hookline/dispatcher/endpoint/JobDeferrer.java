@@ -17,7 +17,7 @@ import java.util.concurrent.CompletableFuture;
  * full, or an earlier job of its subject waits for a retry. This frees the partition it came from for other endpoints.
  */
 @Singleton
-public class JobDeferrer {
+public class JobDeferrer implements Deferrals {
 
     private final DeliveryProducer producer;
     private final DeliveryTopics topics;
@@ -29,6 +29,7 @@ public class JobDeferrer {
         this.schedule = schedule;
     }
 
+    @Override
     public CompletableFuture<Void> defer(DeliveryJob job, Instant dueAt, Instant now) {
         RetryPlan plan = schedule.deferUntil(dueAt, now);
         ObjectNode deferred = Json.MAPPER.valueToTree(job);

@@ -1,24 +1,27 @@
 package io.hookline.dispatcher.endpoint;
 
-import io.hookline.dispatcher.delivery.AttemptRunner;
-import io.hookline.dispatcher.order.SubjectHolds;
+import io.hookline.dispatcher.order.HoldStore;
 import java.time.Duration;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 
 /** What every endpoint lane shares. */
 record LaneContext(
-        AttemptRunner runner,
-        JobDeferrer deferrer,
-        EndpointCircuits circuits,
+        Attempts attempts,
+        Deferrals deferrals,
+        Circuits circuits,
         Executor sendExecutor,
-        ScheduledExecutorService timer,
+        Scheduler scheduler,
         Function<String, Integer> rateLimits,
         int maxInFlight,
         int maxQueued,
         Duration deferDelay,
-        SubjectHolds holds) {
+        HoldStore holds) {
+
+    /** Writes that must succeed before a job is done, tried again after the defer delay until they do. */
+    UntilWritten writes() {
+        return new UntilWritten(scheduler, deferDelay);
+    }
 
     Integer rateLimit(String webhookId) {
         return rateLimits.apply(webhookId);

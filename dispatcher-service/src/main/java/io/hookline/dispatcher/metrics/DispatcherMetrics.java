@@ -18,6 +18,7 @@ public class DispatcherMetrics {
     private final MeterRegistry registry;
     private final Map<Outcome, Counter> attempts = new EnumMap<>(Outcome.class);
     private final Timer requestDuration;
+    private final Counter partitionsRevoked;
 
     public DispatcherMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -31,6 +32,14 @@ public class DispatcherMetrics {
                 .description("Time from sending a webhook request to its complete response or failure")
                 .publishPercentileHistogram()
                 .register(registry);
+        this.partitionsRevoked = Counter.builder("hookline.dispatcher.partitions.revoked")
+                .description("Delivery topic partitions this instance gave up in rebalances")
+                .register(registry);
+    }
+
+    /** Partitions given up in rebalances; the consumer group protocol moves only those that change owner. */
+    public void partitionsRevoked(int count) {
+        partitionsRevoked.increment(count);
     }
 
     public void attempt(Outcome outcome) {

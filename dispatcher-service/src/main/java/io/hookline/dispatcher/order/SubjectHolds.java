@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * instance's view has applied it, so what a lane decides next already sees it.
  */
 @Singleton
-public class SubjectHolds implements KafkaComponent, AutoCloseable {
+public class SubjectHolds implements HoldStore, KafkaComponent, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SubjectHolds.class);
     private static final Duration LOAD_TIMEOUT = Duration.ofSeconds(60);
@@ -74,12 +74,15 @@ public class SubjectHolds implements KafkaComponent, AutoCloseable {
      * The holds on earlier jobs of this job's subject at its endpoint. A hold overdue by more than the hold timeout
      * is left out: its release was lost, and the subject must not stall.
      */
+    @Override
     public synchronized List<SubjectHold> heldBefore(DeliveryJob job, Instant now) {
         NavigableMap<SubjectPosition, SubjectHold> holds = bySubject.get(keyOf(job));
         if (holds == null) {
             return List.of();
         }
-        return holds.headMap(SubjectPosition.of(job), false).values().stream()
+        SubjectPosition place = SubjectPosition.of(job);
+        return holds.headMap(place, false).values().stream()
+                .filter(hold -> hold.place().precedes(place))
                 .filter(hold -> hold.dueAt().plus(timeout).isAfter(now))
                 .toList();
     }
@@ -93,11 +96,13 @@ public class SubjectHolds implements KafkaComponent, AutoCloseable {
     }
 
     /** Records that {@code job} waits until {@code dueAt}; completes once this instance sees it. */
+    @Override
     public CompletableFuture<Void> hold(DeliveryJob job, Instant dueAt) {
         return write(job.deliveryId(), Json.toBytes(SubjectHold.of(job, dueAt)));
     }
 
     /** Removes {@code job}'s hold, if it has one; completes once this instance sees it gone. */
+    @Override
     public CompletableFuture<Void> release(DeliveryJob job) {
         if (!isHeld(job)) {
             return CompletableFuture.completedFuture(null);

@@ -11,8 +11,9 @@ import java.util.function.BiFunction;
 
 /**
  * Per-subject order for one endpoint with {@code ordering: subject}: a job may go only when no earlier job of its
- * subject is busy here (in flight, or on its way to being held) or held for a retry. Busy jobs are known only to this
- * lane; holds come from {@link SubjectHolds}, which every instance shares. Not thread-safe: the lane guards it.
+ * subject (earlier in the same {@code domain-events} partition, see {@link SubjectPosition#precedes}) is busy here
+ * (in flight, or until its outcome or hold is written) or held for a retry. Busy jobs are known only to this lane;
+ * holds come from {@link SubjectHolds}, which every instance shares. Not thread-safe: the lane guards it.
  */
 public final class SubjectOrder {
 
@@ -60,7 +61,8 @@ public final class SubjectOrder {
         if (latestDue != null) {
             return new WaitUntil(latestDue);
         }
-        return subject.lower(SubjectPosition.of(job)) != null ? WAIT : GO;
+        SubjectPosition place = SubjectPosition.of(job);
+        return subject.headSet(place, false).stream().anyMatch(earlier -> earlier.precedes(place)) ? WAIT : GO;
     }
 
     /** The job is in flight, or being put aside: later jobs of its subject wait here until it settles. */

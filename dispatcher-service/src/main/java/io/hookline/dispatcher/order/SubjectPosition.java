@@ -3,8 +3,10 @@ package io.hookline.dispatcher.order;
 import io.hookline.contracts.delivery.DeliveryJob;
 
 /**
- * A job's place in {@code domain-events} ({@code partition:offset}), the order the contract promises per subject;
- * the delivery id breaks ties. A job without a readable place sorts last: it waits for every readable one.
+ * A job's place in {@code domain-events} ({@code partition:offset}). Kafka orders records within a partition only,
+ * so the order promised per subject is the order within one partition: events of a subject that came through
+ * different partitions are independent of each other (see {@link #precedes}). A job without a readable place comes
+ * after every readable one. The delivery id breaks ties.
  */
 public record SubjectPosition(int partition, long offset, String deliveryId) implements Comparable<SubjectPosition> {
 
@@ -23,6 +25,15 @@ public record SubjectPosition(int partition, long offset, String deliveryId) imp
             }
         }
         return last(deliveryId);
+    }
+
+    /**
+     * True when a job at this place must reach the endpoint before one at {@code later}: both came through the same
+     * partition and this one first, or {@code later} has no readable place and this one has (or sorts before it).
+     */
+    public boolean precedes(SubjectPosition later) {
+        boolean sameStream = partition == later.partition || later.partition == Integer.MAX_VALUE;
+        return sameStream && compareTo(later) < 0;
     }
 
     private static SubjectPosition last(String deliveryId) {

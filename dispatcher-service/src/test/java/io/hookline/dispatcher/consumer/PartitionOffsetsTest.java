@@ -35,13 +35,4 @@ class PartitionOffsetsTest {
 
         assertThat(offsets.toCommit()).isEmpty();
     }
-
-    @Test
-    void shouldMovePastSkippedRecords() {
-        PartitionOffsets offsets = new PartitionOffsets();
-        offsets.skipped(7);
-
-        assertThat(offsets.toCommit()).hasValue(8);
-        assertThat(offsets.unfinishedCount()).isZero();
-    }
 }

@@ -44,6 +44,8 @@ class SubjectHoldsTest {
         assertThat(holds.heldBefore(job("d2", "INC-1", 2), now)).as("its own hold").isEmpty();
         assertThat(holds.heldBefore(job("d4", "INC-2", 4), now)).isEmpty();
         assertThat(holds.heldBefore(otherEndpoint("d5", "INC-1", 5), now)).isEmpty();
+        assertThat(holds.heldBefore(SubjectOrderTest.job("d6", "INC-1", "1:5"), now))
+                .as("a job from another domain-events partition: Kafka orders nothing across partitions").isEmpty();
     }
 
     @Test

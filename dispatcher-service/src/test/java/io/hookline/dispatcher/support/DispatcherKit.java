@@ -7,6 +7,7 @@ import io.hookline.contracts.json.Json;
 import io.hookline.contracts.topic.Topics;
 import io.hookline.contracts.webhook.EndpointKey;
 import io.hookline.contracts.webhook.WebhookConfig;
+import io.hookline.service.webhook.WebhookDirectory;
 import io.hookline.testkit.SharedKafka;
 import io.micronaut.context.ApplicationContext;
 import java.time.Duration;
@@ -55,6 +56,11 @@ public final class DispatcherKit implements AutoCloseable {
 
     public ApplicationContext start(Map<String, Object> extra) {
         return ApplicationContext.run(properties(extra));
+    }
+
+    /** The webhook directory a dispatcher of this installation reads. */
+    public WebhookDirectory dispatcherView(ApplicationContext dispatcher) {
+        return dispatcher.getBean(WebhookDirectory.class);
     }
 
     public String topic(String name) {

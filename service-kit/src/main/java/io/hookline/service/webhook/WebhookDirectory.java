@@ -10,12 +10,17 @@ import io.hookline.service.KafkaComponent;
 import io.hookline.service.KafkaSettings;
 import io.hookline.service.TopicBootstrap;
 import io.hookline.service.store.ConfigWriter;
+import io.hookline.service.store.StoreUnavailableException;
 import io.hookline.service.store.TopicWrite;
 import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 
 /**
  * This instance's copy of {@code webhook-config}, for the services that act on webhooks without owning them
@@ -40,21 +45,49 @@ public final class WebhookDirectory implements KafkaComponent, AutoCloseable {
         view.start(LOAD_TIMEOUT);
     }
 
+    /** Called on the view's thread for every change it applies, with null for a deletion. */
+    public void addListener(BiConsumer<String, WebhookConfig> listener) {
+        view.addListener(listener);
+    }
+
     public Optional<WebhookConfig> find(String webhookId) {
         return view.get(webhookId);
     }
 
     /**
-     * The webhook at {@code version} or later. Another service may have read a newer config than this view has
-     * applied yet, so a missing or older webhook is looked up again after catching up with the topic.
+     * The webhook as of {@code version} or later, or nothing when it was deleted since, without blocking. Another
+     * service may have read a newer config than this view has applied yet: then the answer comes once the view has
+     * applied everything written to the topic before this call, so it is the webhook's newest state. Fails with
+     * {@link StoreUnavailableException} when the view does not get there within a few seconds or has stopped: the
+     * caller tries again later, and never takes a webhook it has not seen yet for deleted.
      */
-    public Optional<WebhookConfig> findAtLeast(String webhookId, long version) {
+    public CompletableFuture<Optional<WebhookConfig>> findCurrent(String webhookId, long version) {
         Optional<WebhookConfig> current = view.get(webhookId);
-        if (current.isEmpty() || current.get().version() < version) {
-            view.awaitCaughtUp(CATCH_UP_TIMEOUT);
-            current = view.get(webhookId);
+        if (current.isPresent() && current.get().version() >= version) {
+            return CompletableFuture.completedFuture(current);
         }
-        return current;
+        return view.whenCaughtUp()
+                .orTimeout(CATCH_UP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .handle((caughtUp, error) -> {
+                    if (error != null) {
+                        throw new StoreUnavailableException("This instance has not yet read version " + version
+                                + " of webhook " + webhookId + "; try again", error);
+                    }
+                    return view.get(webhookId);
+                });
+    }
+
+    /** {@link #findCurrent}, waiting for its answer. */
+    public Optional<WebhookConfig> findAtLeast(String webhookId, long version) {
+        try {
+            return findCurrent(webhookId, version).get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof StoreUnavailableException unavailable ? unavailable
+                    : new StoreUnavailableException("Cannot read webhook " + webhookId, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException("Interrupted while reading webhook " + webhookId, e);
+        }
     }
 
     /** Waits until every change written to the topic before this call is applied here, as a write must first. */
