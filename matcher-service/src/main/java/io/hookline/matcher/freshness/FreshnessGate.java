@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * pass at once, and a timestamp from the future costs no more than a new snapshot).
  *
  * <p>One background thread asks Kafka for the offsets, only when an event needs newer ones than the last answer,
- * and one answer serves every event it covers: a steady stream costs one request per round trip, not per event.
+ * and one answer serves every event it covers. An event counts as seen when its consumer fetched it
+ * ({@link PollTimes}), so one answer clears a whole poll: a steady stream costs one request per poll, not per event.
  * Waiting is bounded by {@code maxWait}; an event that cannot be cleared in time is not matched
  * ({@link StaleConfigException}) and {@link #isRunning()} is false until an event passes again.
  */
@@ -63,9 +64,9 @@ public final class FreshnessGate implements Freshness, KafkaComponent, AutoClose
     }
 
     @Override
-    public void awaitFresh(long eventTimestamp) {
-        long seen = System.nanoTime();
-        long deadline = seen + maxWait.toNanos();
+    public void awaitFresh(long eventTimestamp, long seen) {
+        long started = System.nanoTime();
+        long deadline = started + maxWait.toNanos();
         OffsetSnapshot snapshot = snapshotCovering(eventTimestamp, seen, deadline);
         if (!config.awaitApplied(snapshot.offsets(), Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
             if (!config.isReading()) {
@@ -75,7 +76,7 @@ public final class FreshnessGate implements Freshness, KafkaComponent, AutoClose
                     + maxWait, null);
         }
         stalled = false;
-        waits.record(System.nanoTime() - seen, TimeUnit.NANOSECONDS);
+        waits.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     }
 
     private OffsetSnapshot snapshotCovering(long eventTimestamp, long seen, long deadline) {

@@ -1,9 +1,10 @@
 package io.hookline.matcher.streams;
 
+import io.hookline.contracts.size.SizeLimits;
 import io.hookline.matcher.freshness.FreshnessGate;
 import io.hookline.matcher.freshness.FreshnessSettings;
+import io.hookline.matcher.freshness.PollTimes;
 import io.hookline.matcher.index.WebhookConfigView;
-import io.hookline.contracts.size.SizeLimits;
 import io.hookline.matcher.index.WebhookIndex;
 import io.hookline.matcher.index.WebhookIndexUpdater;
 import io.hookline.matcher.topology.MatcherMetrics;
@@ -23,6 +24,7 @@ import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -94,6 +96,8 @@ public class MatcherStreamsFactory {
         properties.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.streamThreads());
         properties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitIntervalMs());
         properties.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) kafka.replicationFactor());
+        properties.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG),
+                PollTimes.class.getName());
         properties.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
         // Every record the matcher writes is within this (jobs are checked before they are written), and so is every
         // topic's max.message.bytes.

@@ -11,6 +11,7 @@ import io.hookline.contracts.size.OversizedJob;
 import io.hookline.contracts.size.SizeLimits;
 import io.hookline.contracts.webhook.EndpointKey;
 import io.hookline.matcher.freshness.Freshness;
+import io.hookline.matcher.freshness.PollTimes;
 import io.hookline.matcher.index.WebhookIndex;
 import io.hookline.rules.match.CompiledWebhook;
 import io.hookline.rules.match.DeliveryJobs;
@@ -21,6 +22,8 @@ import io.hookline.rules.match.RenderedRequest;
 import io.hookline.rules.template.TemplateError;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -85,7 +88,7 @@ final class EventMatchProcessor implements Processor<byte[], byte[], byte[], Mat
             return;
         }
         // Throws rather than match against webhooks older than the event: the event is then read again.
-        freshness.awaitFresh(record.timestamp());
+        freshness.awaitFresh(record.timestamp(), fetchedAt());
         PreparedEvent prepared = PreparedEvent.of(event);
         String position = context.recordMetadata()
                 .map(meta -> meta.partition() + ":" + meta.offset())
@@ -105,6 +108,16 @@ final class EventMatchProcessor implements Processor<byte[], byte[], byte[], Mat
                 failed(record, webhook, prepared, RenderFailure.internal(e), 1, now);
             }
         }
+    }
+
+    /** When this event's consumer fetched it, else now (both come after it was produced). */
+    private long fetchedAt() {
+        return context.recordMetadata()
+                .flatMap(meta -> {
+                    OptionalLong polled = PollTimes.polledAt(meta.topic(), meta.partition(), meta.offset());
+                    return polled.isPresent() ? Optional.of(polled.getAsLong()) : Optional.empty();
+                })
+                .orElseGet(System::nanoTime);
     }
 
     private void emit(CompiledWebhook webhook, PreparedEvent prepared, RenderedRequest request, String position,

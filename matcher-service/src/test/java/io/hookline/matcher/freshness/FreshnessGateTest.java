@@ -55,6 +55,24 @@ class FreshnessGateTest {
     }
 
     @Test
+    void shouldClearEveryEventOfOnePollWithOneSnapshot() {
+        // Given the events of one poll, fetched before the gate's first request
+        long fetched = System.nanoTime();
+
+        // When they pass the gate one after the other, each within the clock skew of the snapshot
+        for (int i = 0; i < 100; i++) {
+            gate.awaitFresh(NOW, fetched);
+        }
+
+        // Then one request to Kafka cleared them all: the snapshot was asked for after they were fetched
+        assertThat(view.requests.get()).isEqualTo(1);
+
+        // And an event fetched later needs a newer snapshot
+        gate.awaitFresh(NOW, System.nanoTime());
+        assertThat(view.requests.get()).isEqualTo(2);
+    }
+
+    @Test
     void shouldCheckABacklogEventAgainstTheLastSnapshotWithoutAskingKafka() {
         gate.awaitFresh(NOW);
         assertThat(view.requests.get()).isEqualTo(1);

@@ -42,7 +42,7 @@ final class MatcherDriver implements AutoCloseable {
     final TopologyTestDriver driver;
     final TestInputTopic<byte[], byte[]> events;
     final List<Long> freshnessAsked = new java.util.concurrent.CopyOnWriteArrayList<>();
-    Freshness freshness = freshnessAsked::add;
+    Freshness freshness = (timestamp, seenNanos) -> freshnessAsked.add(timestamp);
     /** The pauses before render retries, recorded instead of slept. */
     final List<Duration> pauses = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final WebhookIndexUpdater updater;
@@ -63,7 +63,7 @@ final class MatcherDriver implements AutoCloseable {
         TemplateEngine templates = new TemplateEngine(limits, renderClock);
         updater = new WebhookIndexUpdater(index, new WebhookCompiler(templates));
         StreamsBuilder builder = new StreamsBuilder();
-        MatcherTopology.build(builder, TOPICS, templates, index, timestamp -> freshness.awaitFresh(timestamp),
+        MatcherTopology.build(builder, TOPICS, templates, index, (timestamp, seenNanos) -> freshness.awaitFresh(timestamp, seenNanos),
                 new RenderRetry(3, Duration.ofMillis(100), pauses::add), metrics);
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "matcher-test");

@@ -71,7 +71,7 @@ class MatcherTopologyTest {
     @Test
     void shouldNotMatchAnEventAgainstWebhooksThatAreNotFreshEnough() {
         matcher.configure(webhook("wh-1"));
-        matcher.freshness = timestamp -> {
+        matcher.freshness = (timestamp, seenNanos) -> {
             throw new StaleConfigException("Kafka did not answer", null);
         };
 
