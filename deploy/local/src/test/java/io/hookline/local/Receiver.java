@@ -26,9 +26,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real HTTP/1.1 receiver on loopback, on plain sockets so that its connection handling is the test's to choose: it
- * keeps connections alive, and may close one silently (no {@code Connection: close}) once it has been idle for a
- * while or has served N requests, as many servers do. It records every request it read in full, with the status it
- * answered, which a {@link Responder} chooses per request.
+ * keeps connections alive, and may close them the way servers with a keep-alive timeout do, silently (no
+ * {@code Connection: close}): when one has been idle for a while, and, after N requests on one connection, as the
+ * next request arrives on it, unanswered: the race every client of such a server meets now and then (the server's
+ * timer fires while the request is on the wire), made deterministic. It records every request it answered, with the
+ * status a {@link Responder} chose for it.
  */
 final class Receiver implements AutoCloseable {
 
@@ -64,12 +66,12 @@ final class Receiver implements AutoCloseable {
     private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger closedIdle = new AtomicInteger();
-    private final AtomicInteger closedAfterMax = new AtomicInteger();
+    private final AtomicInteger closedOnArrival = new AtomicInteger();
     private volatile boolean closed;
 
     /**
      * @param idleClose                closes a kept-alive connection silently after this long without a request
-     * @param maxRequestsPerConnection closes a connection silently after answering this many requests on it
+     * @param maxRequestsPerConnection closes a connection, unanswered, when a request arrives after this many
      */
     private Receiver(Duration idleClose, int maxRequestsPerConnection, Responder responder) throws IOException {
         this.server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
@@ -84,7 +86,10 @@ final class Receiver implements AutoCloseable {
         return new Receiver(Duration.ofMinutes(1), Integer.MAX_VALUE, responder);
     }
 
-    /** Closes connections silently after {@code idleClose} of idleness or {@code maxRequests} requests. */
+    /**
+     * Closes connections silently after {@code idleClose} of idleness, and closes a connection that has served
+     * {@code maxRequests} requests when the next one arrives on it, without answering it.
+     */
     static Receiver closingConnections(Duration idleClose, int maxRequests, Responder responder) throws IOException {
         return new Receiver(idleClose, maxRequests, responder);
     }
@@ -104,11 +109,11 @@ final class Receiver implements AutoCloseable {
         return requests().stream().filter(request -> request.path().equals(path)).toList();
     }
 
-    /** Connections accepted, closed for idleness, closed after the request limit. */
+    /** Connections accepted, closed for idleness, closed as a request arrived. */
     String connectionSummary() {
-        return "connections " + connections.get() + ", closed idle " + closedIdle.get() + ", closed after "
-                + (maxRequestsPerConnection == Integer.MAX_VALUE ? "-" : maxRequestsPerConnection) + " requests "
-                + closedAfterMax.get();
+        return "connections " + connections.get() + ", closed idle " + closedIdle.get()
+                + ", closed unanswered as request " + (maxRequestsPerConnection + 1) + " arrived "
+                + closedOnArrival.get();
     }
 
     private void accept() {
@@ -147,6 +152,11 @@ final class Receiver implements AutoCloseable {
                 if (requestLine.isEmpty()) {
                     continue;
                 }
+                if (served >= maxRequestsPerConnection) {
+                    closedOnArrival.incrementAndGet();
+                    socket.setSoLinger(true, 0);
+                    return; // the request is on the wire: close without answering it, with a reset
+                }
                 socket.setSoTimeout((int) READ_TIMEOUT.toMillis());
                 Map<String, String> headers = new TreeMap<>();
                 for (String line = readLine(in); line != null && !line.isEmpty(); line = readLine(in)) {
@@ -170,10 +180,7 @@ final class Receiver implements AutoCloseable {
                         .getBytes(StandardCharsets.US_ASCII));
                 out.write(answer);
                 out.flush();
-                if (++served >= maxRequestsPerConnection) {
-                    closedAfterMax.incrementAndGet();
-                    return; // enough on this one: close without announcing it
-                }
+                served++;
             }
         } catch (IOException e) {
             // the client went away mid-request (killed dispatcher, timeout): nothing was recorded for it
