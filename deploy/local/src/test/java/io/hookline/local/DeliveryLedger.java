@@ -54,6 +54,13 @@ final class DeliveryLedger {
         return lost;
     }
 
+    /** The first successful request of each delivery. */
+    static List<Receiver.Request> firstSuccesses(List<Receiver.Request> requests) {
+        Set<String> seen = new HashSet<>();
+        return requests.stream().filter(Receiver.Request::succeeded)
+                .filter(request -> seen.add(key(request.path(), request.eventId()))).toList();
+    }
+
     /** Successful requests after the first successful one of the same delivery, each with its webhook-id. */
     static List<String> duplicates(List<Receiver.Request> requests) {
         Set<String> seen = new HashSet<>();

@@ -7,8 +7,15 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
@@ -17,13 +24,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * CONTRACT.md section 8, read-your-writes across the pipeline, on real processes: on a stack that has just become
- * ready, an event posted right after a webhook change was acknowledged is matched against that change. Each round
- * has its own event type and its own receiver path, so a lost event names its round.
+ * ready, an event posted right after a webhook change was acknowledged is matched against that change, whether it
+ * comes through the API or from a Kafka producer. A few clients work at once, as operators and producers do. Each
+ * round has its own event type and its own receiver path, so a lost event names its round.
  */
 class FirstEventIT {
 
     private static final int CREATE_ROUNDS = 50;
     private static final int PATCH_ROUNDS = 20;
+    /** Operators and producers at work at the same time, each one round after the other. */
+    private static final int CLIENTS = 5;
     /** Generous: a matched event reaches the receiver in well under a second on an idle machine. */
     private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(30);
 
@@ -65,31 +75,29 @@ class FirstEventIT {
             String webhooks = stack.url(Service.CONFIG) + "/api/v1/webhooks/";
             String events = stack.url(Service.CONFIG) + "/api/v1/events";
             producer.warmUp();
-            List<Round> rounds = new ArrayList<>();
+            List<Round> rounds = new CopyOnWriteArrayList<>();
 
             // Create a webhook, post its event at once: half through the API, half from a Kafka producer
-            for (int i = 0; i < CREATE_ROUNDS; i++) {
+            concurrently(CREATE_ROUNDS, i -> {
                 Round round = new Round("c%02d".formatted(i), "create", via(i));
                 create(api, webhooks, round, null);
                 post(api, events, producer, round);
                 rounds.add(round);
-            }
+            });
 
             // Webhooks for the PATCH rounds, created now, with a filter their event does not pass
-            List<String> patchable = new ArrayList<>();
-            for (int i = 0; i < PATCH_ROUNDS; i++) {
-                patchable.add(create(api, webhooks, patchRound(i), "no"));
-            }
+            String[] patchable = new String[PATCH_ROUNDS];
+            concurrently(PATCH_ROUNDS, i -> patchable[i] = create(api, webhooks, patchRound(i), "no"));
 
             // Change a webhook's filter so that the event now passes, post the event at once
-            for (int i = 0; i < PATCH_ROUNDS; i++) {
+            concurrently(PATCH_ROUNDS, i -> {
                 Round round = patchRound(i);
-                HooklineApi.Reply patched = api.patch(webhooks + patchable.get(i) + "/",
+                HooklineApi.Reply patched = api.patch(webhooks + patchable[i] + "/",
                         "{\"filter\":" + filter("yes") + "}");
                 assertThat(patched.status()).as(patched.text()).isEqualTo(200);
                 post(api, events, producer, round);
                 rounds.add(round);
-            }
+            });
             long posted = System.nanoTime();
 
             try {
@@ -98,9 +106,9 @@ class FirstEventIT {
                 // reported below
             }
             List<Round> lost = lost(rounds);
-            System.out.printf("FirstEventIT: %d rounds (%d create, %d patch; half REST, half Kafka) posted in %d ms, "
-                            + "%d delivered, %d lost%s%n", rounds.size(), CREATE_ROUNDS, PATCH_ROUNDS,
-                    (posted - started) / 1_000_000, rounds.size() - lost.size(), lost.size(),
+            System.out.printf("FirstEventIT: %d rounds (%d create, %d patch; half REST, half Kafka; %d clients) posted "
+                            + "in %d ms, %d delivered, %d lost%s%n", rounds.size(), CREATE_ROUNDS, PATCH_ROUNDS,
+                    CLIENTS, (posted - started) / 1_000_000, rounds.size() - lost.size(), lost.size(),
                     lost.isEmpty() ? "" : ": " + lost);
             if (!lost.isEmpty()) {
                 fail("%d of %d events posted right after their webhook change never reached the receiver "
@@ -110,11 +118,32 @@ class FirstEventIT {
         }
     }
 
+    /** Runs rounds 0 to {@code count - 1} on {@link #CLIENTS} clients at once, each doing its rounds in turn. */
+    private static void concurrently(int count, IntConsumer round) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int client = 0; client < CLIENTS; client++) {
+                int first = client;
+                done.add(clients.submit(() -> {
+                    for (int i = first; i < count; i += CLIENTS) {
+                        round.accept(i);
+                    }
+                }));
+            }
+            for (Future<?> future : done) {
+                future.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
     private static Round patchRound(int i) {
         return new Round("p%02d".formatted(i), "patch", via(i));
     }
 
-    /** Odd rounds through the API, even ones from a Kafka producer (the fastest path goes first). */
+    /** Odd rounds through the API, even ones from a Kafka producer. */
     private static String via(int i) {
         return i % 2 == 0 ? "Kafka" : "REST";
     }
@@ -149,6 +178,7 @@ class FirstEventIT {
     private List<Round> lost(List<Round> rounds) {
         Set<String> arrived = receiver.requests().stream().filter(Receiver.Request::succeeded)
                 .map(request -> request.path() + "|" + request.eventId()).collect(Collectors.toSet());
-        return rounds.stream().filter(round -> !arrived.contains(round.path() + "|" + round.eventId())).toList();
+        return rounds.stream().filter(round -> !arrived.contains(round.path() + "|" + round.eventId()))
+                .sorted(Comparator.comparing(Round::name)).toList();
     }
 }
