@@ -14,8 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -55,6 +57,9 @@ class ChaosIT {
     private final DeliveryLedger ledger = new DeliveryLedger(PATHS);
     private int nextSeq;
     private int deliveredAtKill;
+    private long startNanos;
+    private final List<String> milestones = new ArrayList<>();
+    private final Map<String, Long> acceptedAt = new ConcurrentHashMap<>();
     private int expectedAtKill;
 
     @BeforeEach
@@ -83,8 +88,10 @@ class ChaosIT {
     @Test
     void shouldDeliverEveryAcceptedEventInOrderThroughKilledServicesAndABrokerRestart() throws Exception {
         long started = System.nanoTime();
+        startNanos = started;
         try (LocalStack stack = LocalStack.start(settings)) {
             long up = System.nanoTime();
+            mark("stack ready");
             HooklineApi api = new HooklineApi(stack.adminToken());
             String config = stack.url(Service.CONFIG);
             Map<String, String> webhooks = new LinkedHashMap<>();
@@ -103,39 +110,50 @@ class ChaosIT {
             // When the broker restarts in the middle of them, while all four services run and events keep coming.
             // First: a consumer killed before it would be remembered by the restarted group coordinator for another
             // session timeout (45 s), which would only make the test longer.
+            mark("broker restart begins");
             CompletableFuture<Void> brokerRestart = CompletableFuture.runAsync(() -> restartBroker(stack));
             for (int i = 0; i < MAX_POSTED_DURING_BROKER_RESTART && !brokerRestart.isDone(); i++) {
                 postRest(api, config, "broker restarting", 1);
             }
             brokerRestart.get(POST_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            mark("broker restarted");
 
             // And each service in turn dies by kill -9 right after events were posted, events keep coming while it
             // is dead (straight to Kafka while config-service is), and it restarts
             postRest(api, config, "before dispatcher kill", 10);
             awaitUnderWay();
             stack.kill(Service.DISPATCHER);
+            mark("dispatcher killed");
             deliveredAtKill = ledger.expected() - ledger.lost(requests()).size();
             expectedAtKill = ledger.expected();
             postRest(api, config, "dispatcher dead", 10);
             stack.restart(Service.DISPATCHER);
+            mark("dispatcher healthy again");
 
             postRest(api, config, "before matcher kill", 5);
             stack.kill(Service.MATCHER);
+            mark("matcher killed");
             postRest(api, config, "matcher dead", 10);
             stack.restart(Service.MATCHER);
+            mark("matcher healthy again");
 
             postRest(api, config, "before config kill", 5);
             stack.kill(Service.CONFIG);
+            mark("config killed");
             try (EventProducer producer = new EventProducer(settings.bootstrapServers())) {
                 postKafka(producer, "config dead", 10);
             }
             stack.restart(Service.CONFIG);
+            mark("config healthy again");
 
             postRest(api, config, "before log kill", 5);
             stack.kill(Service.LOG);
+            mark("log killed");
             postRest(api, config, "log dead", 10);
             stack.restart(Service.LOG);
+            mark("log healthy again");
             long posted = System.nanoTime();
+            mark("all events posted");
 
             // Then every accepted event reaches every endpoint, duplicates share a webhook-id, and order holds
             try {
@@ -241,7 +259,7 @@ class ChaosIT {
             String json = json(event);
             await().atMost(POST_TIMEOUT).ignoreExceptions()
                     .until(() -> api.post(config + "/api/v1/events", json).status() == 202);
-            ledger.accepted(event);
+            accepted(event);
         }
     }
 
@@ -249,8 +267,21 @@ class ChaosIT {
         for (int i = 0; i < count; i++) {
             DeliveryLedger.Event event = nextEvent(phase, "Kafka");
             producer.send(event.subject(), json(event));
-            ledger.accepted(event);
+            accepted(event);
         }
+    }
+
+    private void accepted(DeliveryLedger.Event event) {
+        acceptedAt.put(event.id(), System.nanoTime());
+        ledger.accepted(event);
+    }
+
+    private void mark(String what) {
+        milestones.add("%6.1f %s".formatted(sinceStart(System.nanoTime()), what));
+    }
+
+    private double sinceStart(long nanos) {
+        return (nanos - startNanos) / 1e9;
     }
 
     private DeliveryLedger.Event nextEvent(String phase, String via) {
@@ -321,10 +352,35 @@ class ChaosIT {
         out.append("attempts logged as failed without an answer from the receiver: %d%s%n".formatted(
                 unanswered.size(), list(unanswered)));
         out.append("lost: %s%n".formatted(lost.isEmpty() ? "none" : list(lost)));
+        out.append("milestones (s since start):%s%n".formatted(list(milestones)));
+        if (!lost.isEmpty() || !outOfOrder.isEmpty()) {
+            out.append(timeline(requests));
+        }
         out.append("services alive: %s; logs in %s%n".formatted(stack.services().stream()
                 .map(process -> process.service().shortName() + "=" + process.isAlive()).toList(),
                 settings.logDir()));
         System.out.println(out);
+    }
+
+    /** For the subjects that lost a delivery or got one out of order: every request of them, ordered endpoint. */
+    private String timeline(List<Receiver.Request> requests) {
+        Map<String, String> subjects = ledger.accepted().stream()
+                .collect(Collectors.toMap(DeliveryLedger.Event::id, DeliveryLedger.Event::subject));
+        List<Receiver.Request> ordered = requests.stream().filter(request -> request.path().equals(ORDERED)).toList();
+        Set<String> affected = ledger.lost(requests).stream().map(entry -> entry.split(" ")[1])
+                .map(subjects::get).collect(Collectors.toCollection(TreeSet::new));
+        affected.addAll(ledger.outOfOrder(requests, ORDERED).stream().map(entry -> entry.split(" ")[0])
+                .map(subjects::get).toList());
+        StringBuilder out = new StringBuilder();
+        for (String subject : affected) {
+            out.append("requests of %s on %s (s since start: event, attempt, status; the event was posted at):%n"
+                    .formatted(subject, ORDERED));
+            ordered.stream().filter(request -> subject.equals(subjects.get(request.eventId())))
+                    .forEach(request -> out.append("    %6.1f %s %d %d (posted %.1f)%n".formatted(
+                            sinceStart(request.receivedNanos()), request.eventId(), request.attempt(),
+                            request.status(), sinceStart(acceptedAt.get(request.eventId())))));
+        }
+        return out.toString();
     }
 
     private static String list(List<String> items) {
