@@ -70,6 +70,10 @@ public final class ServiceProcess implements AutoCloseable {
         return logFile;
     }
 
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** Waits until {@code /health} answers 200; fails early when the process dies. */
     public void awaitHealthy(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

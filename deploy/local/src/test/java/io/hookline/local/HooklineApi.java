@@ -24,6 +24,11 @@ final class HooklineApi {
         return send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    Reply patch(String url, String json) {
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     Reply get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
     }
