@@ -92,6 +92,33 @@ class StaleConnectionTest {
     }
 
     @Test
+    void shouldSendAgainWhenTheEndpointResetsAKeptAliveConnectionAsTheRequestArrives() {
+        // Given an endpoint that resets every connection when its second request arrives, before answering it
+        try (RawReceiver receiver = RawReceiver.resettingReusedConnections()) {
+            var spec = Webhooks.Spec.of(receiver.url("/reset"), kit.cipher, Webhooks.newSigningSecret());
+            kit.publishWebhook(spec.config());
+            List<DeliveryJob> jobs = IntStream.rangeClosed(11, 14)
+                    .mapToObj(n -> spec.job("INC-" + n, "{}", n)).toList();
+
+            // When the jobs come one after the other, each on the connection the one before used
+            for (DeliveryJob job : jobs) {
+                kit.publishJob(job);
+                awaitAttempt(job.deliveryId());
+            }
+
+            // Then each was delivered once on a fresh connection, with one successful attempt and no retry
+            for (DeliveryJob job : jobs) {
+                assertThat(kit.attemptsOf(job.deliveryId())).singleElement()
+                        .satisfies(attempt -> assertThat(attempt.outcome()).isEqualTo(Outcome.SUCCEEDED));
+            }
+            assertThat(receiver.received()).extracting(RawReceiver.Received::webhookId)
+                    .containsExactlyElementsOf(jobs.stream().map(DeliveryJob::deliveryId).toList());
+            assertThat(receiver.accepted()).isEqualTo(jobs.size());
+            assertThat(retried(jobs)).isEmpty();
+        }
+    }
+
+    @Test
     void shouldMakeANormalFailedAttemptOfAnEndpointThatAlwaysClosesWithoutAnswering() {
         // Given
         try (RawReceiver receiver = RawReceiver.closingWithoutAnswer()) {

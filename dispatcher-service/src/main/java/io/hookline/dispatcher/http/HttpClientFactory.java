@@ -124,6 +124,7 @@ public class HttpClientFactory {
                 .evictIdleConnections(TimeValue.of(settings.idleTimeout()))
                 .evictExpiredConnections()
                 .addRequestInterceptorLast(UnsentRequests.MARK_WRITTEN)
+                .addResponseInterceptorFirst(UnsentRequests.MARK_ANSWERED)
                 .build();
         client.start();
         return client;

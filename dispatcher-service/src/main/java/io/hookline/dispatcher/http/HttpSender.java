@@ -9,7 +9,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
@@ -22,8 +21,9 @@ import org.apache.hc.core5.util.Timeout;
 /**
  * Sends one request on the shared pooled client and never throws: every failure becomes a classified
  * {@link HttpOutcome}. The job's timeout bounds the whole exchange (connect, send, wait, read), not only each read. A
- * request that provably never left (its pooled connection turned out to be closed by the endpoint) goes out again at
- * once, up to {@code unsentResends} times, within the same outcome: it was no attempt.
+ * request the endpoint never processed (its pooled connection turned out to be closed by the endpoint, see
+ * {@link UnsentRequests}) goes out again at once, up to {@code unsentResends} times, within the same outcome: it was no
+ * attempt.
  */
 public final class HttpSender {
 
@@ -83,11 +83,11 @@ public final class HttpSender {
                 attempt = ++tries;
             }
             HttpClientContext context = context(request.timeoutMs());
-            AtomicBoolean written = UnsentRequests.watch(context);
+            UnsentRequests.Progress progress = UnsentRequests.watch(context);
             Future<CappedResponse> exchange;
             try {
                 exchange = client.execute(producer(request), new CappedResponseConsumer(BODY_CAP), null, context,
-                        callback(written));
+                        callback(progress));
             } catch (RuntimeException e) {
                 result.complete(failure(e, started));
                 return;
@@ -109,7 +109,7 @@ public final class HttpSender {
             }
         }
 
-        private FutureCallback<CappedResponse> callback(AtomicBoolean written) {
+        private FutureCallback<CappedResponse> callback(UnsentRequests.Progress progress) {
             return new FutureCallback<>() {
                 @Override
                 public void completed(CappedResponse response) {
@@ -118,7 +118,7 @@ public final class HttpSender {
 
                 @Override
                 public void failed(Exception error) {
-                    if (!result.isDone() && resendable() && UnsentRequests.neverWritten(error, written.get())) {
+                    if (!result.isDone() && resendable() && UnsentRequests.mayResend(error, progress)) {
                         onResend.run();
                         tryOnce();
                     } else {

@@ -30,7 +30,7 @@ public final class RawReceiver implements AutoCloseable {
     public record Received(int connection, String webhookId) {
     }
 
-    private enum Mode { CLOSE_WHEN_IDLE, SILENT_WHEN_IDLE, CLOSE_WITHOUT_ANSWER }
+    private enum Mode { CLOSE_WHEN_IDLE, SILENT_WHEN_IDLE, CLOSE_WITHOUT_ANSWER, RESET_REUSED }
 
     private static final byte[] RESPONSE = ("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 6\r\n\r\n"
             + "thanks").getBytes(StandardCharsets.US_ASCII);
@@ -64,6 +64,15 @@ public final class RawReceiver implements AutoCloseable {
     /** Stops answering on a connection idle for {@code idle}, and keeps it open. */
     public static RawReceiver silentWhenIdle(Duration idle) {
         return new RawReceiver(Mode.SILENT_WHEN_IDLE, idle, () -> { });
+    }
+
+    /**
+     * Answers the first request of each connection, and resets the connection when the next request arrives on it:
+     * the race of a server closing a kept-alive connection (nginx at {@code keepalive_requests}, an idle timeout) just
+     * as the client sends on it.
+     */
+    public static RawReceiver resettingReusedConnections() {
+        return new RawReceiver(Mode.RESET_REUSED, Duration.ofMinutes(1), () -> { });
     }
 
     /** Reads each request and closes its connection without a response. */
@@ -109,6 +118,7 @@ public final class RawReceiver implements AutoCloseable {
             if (mode != Mode.CLOSE_WITHOUT_ANSWER) {
                 socket.setSoTimeout((int) idle.toMillis());
             }
+            int answered = 0;
             while (true) {
                 String webhookId;
                 try {
@@ -120,7 +130,12 @@ public final class RawReceiver implements AutoCloseable {
                 if (webhookId == null) {
                     return;
                 }
+                if (mode == Mode.RESET_REUSED && answered > 0) {
+                    socket.setSoLinger(true, 0);
+                    return;
+                }
                 received.add(new Received(number, webhookId));
+                answered++;
                 if (mode == Mode.CLOSE_WITHOUT_ANSWER) {
                     return;
                 }
