@@ -15,8 +15,9 @@ import java.time.Duration;
  *                                2 s) and middleboxes drop idle flows silently
  * @param timeToLive              a connection is not reused once it is this old
  * @param idleTimeout             an idle pooled connection is closed after this long
- * @param unsentResends           how often a request that was provably never written (its pooled connection turned
- *                                out to be closed) goes out again at once, within the same attempt
+ * @param unsentResends           how often a request that the endpoint never processed goes out again at once, within
+ *                                the same attempt, after failing on a fresh connection (failures on reused pooled
+ *                                connections retire them and do not count)
  */
 @ConfigurationProperties("hookline.dispatcher.connections")
 public record ConnectionSettings(

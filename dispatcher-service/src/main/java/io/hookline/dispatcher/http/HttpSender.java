@@ -28,6 +28,8 @@ import org.apache.hc.core5.util.Timeout;
 public final class HttpSender {
 
     public static final int BODY_CAP = 64 * 1024;
+    /** Tries of one request at most, re-sends included, whatever the pool holds. */
+    private static final int MAX_TRIES = 16;
 
     private final CloseableHttpAsyncClient client;
     private final ScheduledExecutorService timer;
@@ -59,6 +61,7 @@ public final class HttpSender {
         private final long started;
         private final CompletableFuture<HttpOutcome> result = new CompletableFuture<>();
         private int tries;
+        private int freshTries;
         private Future<CappedResponse> running;
 
         Exchange(OutgoingRequest request, long started) {
@@ -118,7 +121,7 @@ public final class HttpSender {
 
                 @Override
                 public void failed(Exception error) {
-                    if (!result.isDone() && resendable() && UnsentRequests.mayResend(error, progress)) {
+                    if (!result.isDone() && resendable(progress) && UnsentRequests.mayResend(error, progress)) {
                         onResend.run();
                         tryOnce();
                     } else {
@@ -133,8 +136,16 @@ public final class HttpSender {
             };
         }
 
-        private synchronized boolean resendable() {
-            return tries <= unsentResends;
+        /**
+         * A try that failed on a reused pooled connection retires that connection, so those tries end by themselves
+         * once the pool's stale connections are used up (an endpoint closing them all at once, after N requests each);
+         * only tries on fresh connections count against {@code unsentResends}.
+         */
+        private synchronized boolean resendable(UnsentRequests.Progress failed) {
+            if (!failed.reusedConnection()) {
+                freshTries++;
+            }
+            return freshTries <= unsentResends && tries < MAX_TRIES;
         }
     }
 

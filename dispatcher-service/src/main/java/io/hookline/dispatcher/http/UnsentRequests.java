@@ -38,6 +38,10 @@ final class UnsentRequests {
         boolean written() {
             return written;
         }
+
+        boolean reusedConnection() {
+            return reusedConnection;
+        }
     }
 
     /**
