@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The jobs of one endpoint: at most N requests in flight, a token bucket for its rate limit, its circuit breaker and
- * its subject order. Jobs that cannot go yet wait here (a bounded queue) or are put aside on a retry topic; nothing
- * in here ever blocks a thread, so other endpoints are never held up by this one.
+ * its subject order. Jobs that cannot go yet wait here (a queue bounded by how fast the lane drains) or are put aside
+ * on a retry topic until the lane should have room for them; nothing in here ever blocks a thread, so other
+ * endpoints are never held up by this one.
  */
 final class EndpointLane {
 
@@ -54,6 +55,8 @@ final class EndpointLane {
     private Bucket bucket;
     private Integer bucketRate;
     private boolean drainScheduled;
+    private final DrainRate drainRate = new DrainRate();
+    private final AsideSlots asideSlots;
 
     EndpointLane(String webhookId, String url, LaneContext context) {
         this.webhookId = webhookId;
@@ -62,6 +65,7 @@ final class EndpointLane {
         this.circuit = context.circuits().forEndpoint(webhookId, url);
         this.order = new SubjectOrder(context.holds()::heldBefore);
         this.lastActiveNanos = context.scheduler().nanoTime();
+        this.asideSlots = new AsideSlots(context.asideHorizon().toNanos(), lastActiveNanos);
     }
 
     /**
@@ -106,12 +110,29 @@ final class EndpointLane {
             unfinished--;
             return;
         }
-        if (queue.size() >= context.maxQueued()) {
-            defer(queued, context.scheduler().now().plus(context.deferDelay()));
+        double perSecond = perSecond();
+        int limit = queueLimit(perSecond);
+        if (queue.size() >= limit) {
+            // Back when the queue should be half gone: the lane never runs dry while its jobs wait outside.
+            long wait = asideSlots.waitNanos(queue.size() - limit / 2, perSecond, lastActiveNanos);
+            defer(queued, context.scheduler().now().plusNanos(wait));
             return;
         }
         queue.add(queued);
         drain();
+    }
+
+    /** How fast this lane gets through jobs now: its concurrency over its latency, within its rate limit. */
+    private double perSecond() {
+        double perSecond = drainRate.perSecond(context.maxInFlight(), inFlight, context.scheduler().nanoTime());
+        Integer rate = context.rateLimit(webhookId);
+        return rate == null || rate <= 0 ? perSecond : Math.min(perSecond, rate);
+    }
+
+    /** What drains within a second may wait in memory, between the configured queue and the lane's backlog share. */
+    private int queueLimit(double perSecond) {
+        int inASecond = (int) Math.min(Integer.MAX_VALUE, perSecond);
+        return Math.max(context.maxQueued(), Math.min(context.maxBacklog(), inASecond));
     }
 
     String url() {
@@ -180,6 +201,9 @@ final class EndpointLane {
     }
 
     private void start(Queued queued) {
+        if (inFlight == 0) {
+            drainRate.started(context.scheduler().nanoTime());
+        }
         inFlight++;
         if (isOrdered(queued.job())) {
             order.busy(queued.job());
@@ -209,6 +233,7 @@ final class EndpointLane {
         synchronized (this) {
             inFlight--;
             lastActiveNanos = context.scheduler().nanoTime();
+            drainRate.finished(elapsedNanos, lastActiveNanos);
             if (result == null || !result.requestSent()) {
                 circuit.releasePermission();
             } else if (result.endpointFault()) {
