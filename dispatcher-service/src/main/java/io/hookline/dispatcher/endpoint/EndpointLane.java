@@ -32,6 +32,13 @@ final class EndpointLane {
 
     private static final Logger LOG = LoggerFactory.getLogger(EndpointLane.class);
 
+    /** One request to the endpoint; it holds a place among the endpoint's concurrent requests until answered. */
+    private static final class Request {
+
+        private long startedNanos;
+        private boolean outstanding = true;
+    }
+
     private record Queued(DeliveryJob job, JobLease lease) {
 
         boolean revoked() {
@@ -208,14 +215,16 @@ final class EndpointLane {
         if (isOrdered(queued.job())) {
             order.busy(queued.job());
         }
+        Request request = new Request();
         try {
             context.sendExecutor().execute(() -> {
-                long started = context.scheduler().nanoTime();
+                request.startedNanos = context.scheduler().nanoTime();
                 try {
-                    context.attempts().attempt(queued.job()).whenComplete((result, error) -> finish(queued, result,
-                            error, context.scheduler().nanoTime() - started));
+                    context.attempts().attempt(queued.job(), () -> answered(request))
+                            .whenComplete((result, error) -> finish(queued, request, result, error,
+                                    context.scheduler().nanoTime() - request.startedNanos));
                 } catch (RuntimeException e) {
-                    finish(queued, null, e, context.scheduler().nanoTime() - started);
+                    finish(queued, request, null, e, context.scheduler().nanoTime() - request.startedNanos);
                 }
             });
         } catch (RejectedExecutionException e) {
@@ -229,11 +238,43 @@ final class EndpointLane {
         }
     }
 
-    private void finish(Queued queued, AttemptResult result, Throwable error, long elapsedNanos) {
+    /**
+     * The endpoint is done with the request: its place goes to the next job while the outcome is being written, so
+     * the endpoint's concurrency is spent on requests, not on waits for Kafka.
+     */
+    private void answered(Request request) {
         synchronized (this) {
-            inFlight--;
+            if (!release(request)) {
+                return;
+            }
+        }
+        // Not on the HTTP client's I/O thread: a drain may write a deferral, and a write may wait for metadata.
+        try {
+            context.sendExecutor().execute(() -> {
+                synchronized (this) {
+                    drain();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.info("Not sending more to {}: the dispatcher is stopping", url);
+        }
+    }
+
+    private boolean release(Request request) {
+        if (!request.outstanding) {
+            return false;
+        }
+        request.outstanding = false;
+        inFlight--;
+        lastActiveNanos = context.scheduler().nanoTime();
+        drainRate.finished(lastActiveNanos - request.startedNanos, lastActiveNanos);
+        return true;
+    }
+
+    private void finish(Queued queued, Request request, AttemptResult result, Throwable error, long elapsedNanos) {
+        synchronized (this) {
+            release(request);
             lastActiveNanos = context.scheduler().nanoTime();
-            drainRate.finished(elapsedNanos, lastActiveNanos);
             if (result == null || !result.requestSent()) {
                 circuit.releasePermission();
             } else if (result.endpointFault()) {

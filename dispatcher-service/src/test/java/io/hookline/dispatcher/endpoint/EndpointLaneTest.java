@@ -40,6 +40,24 @@ class EndpointLaneTest {
     }
 
     @Test
+    void shouldSendTheNextRequestOnceTheEndpointAnsweredWhileTheOutcomeIsStillBeingWritten() {
+        EndpointLane lane = harness.lane(1, 10);
+        DeliveryJob first = LaneHarness.job(1);
+        DeliveryJob second = LaneHarness.job(2);
+        harness.submit(lane, first);
+        harness.submit(lane, second);
+
+        harness.attempts.call(0).answer();
+
+        assertThat(harness.attempts.sentIds()).containsExactly(first.deliveryId(), second.deliveryId());
+        assertThat(lane.inFlight()).isEqualTo(1);
+        assertThat(harness.done()).isEmpty();
+        harness.attempts.call(0).succeed();
+        assertThat(harness.done()).containsExactly(first.deliveryId());
+        assertThat(lane.inFlight()).isEqualTo(1);
+    }
+
+    @Test
     void shouldSpreadRequestsEvenlyToTheRateLimit() {
         EndpointLane lane = harness.rateLimit(4).lane(10, 10);
         for (int i = 0; i < 3; i++) {
