@@ -22,10 +22,22 @@ public final class SecretCipher {
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    private static final String TRANSFORMATION = "AES/GCM/NoPadding";
+    /** One per thread: a provider lookup per secret per request cost more than the decryption. */
+    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(SecretCipher::newCipher);
+
     private final SecretKey key;
 
     private SecretCipher(SecretKey key) {
         this.key = key;
+    }
+
+    private static Cipher newCipher() {
+        try {
+            return Cipher.getInstance(TRANSFORMATION);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
+        }
     }
 
     /** A cipher for a base64-encoded 256-bit key, as configured in {@code hookline.secrets.key}. */
@@ -58,7 +70,7 @@ public final class SecretCipher {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             RANDOM.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
             byte[] out = new byte[nonce.length + sealed.length];
@@ -80,7 +92,8 @@ public final class SecretCipher {
         }
         try {
             byte[] in = Base64.getDecoder().decode(ciphertext.substring(PREFIX.length()));
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            // Re-initialised on every call: decryption may reuse an instance (only encryption needs a fresh nonce).
+            Cipher cipher = CIPHERS.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
             return new String(cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {

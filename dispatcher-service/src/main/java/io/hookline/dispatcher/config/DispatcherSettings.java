@@ -15,9 +15,13 @@ import java.time.Duration;
  * @param maxInFlight             jobs taken from Kafka and not finished yet, over all endpoints; above it the
  *                                dispatcher pauses its partitions (back-pressure)
  * @param maxInFlightPerEndpoint  concurrent requests to one endpoint
- * @param maxQueuedPerEndpoint    jobs waiting in memory for one endpoint; the rest are deferred to a retry topic so a
- *                                slow endpoint never holds the partitions other endpoints share
- * @param deferDelay              how long a deferred job waits before it is looked at again
+ * @param maxQueuedPerEndpoint    jobs waiting in memory for one endpoint, at least; one that drains them faster may
+ *                                queue what it drains in a second, up to half of {@code maxInFlight}; the rest are
+ *                                put aside on a retry topic until the endpoint should have room for them (estimated
+ *                                from its concurrency, latency and rate limit), so a slow endpoint never holds the
+ *                                partitions other endpoints share
+ * @param deferDelay              how long a job waits before it is looked at again when a write it needs failed, or
+ *                                at least when it is held for an earlier job of its subject
  * @param defaultTimeoutMs        request timeout when a job carries none
  * @param retryDelayScale         multiplies every retry delay (tests run the schedule fast with e.g. 0.001)
  * @param retryAfterCap           the longest {@code Retry-After} honoured

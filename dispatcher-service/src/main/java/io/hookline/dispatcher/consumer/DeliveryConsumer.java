@@ -20,12 +20,14 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.RangeAssignor;
@@ -47,6 +49,8 @@ public class DeliveryConsumer implements KafkaComponent, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryConsumer.class);
     private static final Duration POLL = Duration.ofMillis(50);
+    /** With a partition paused, how long the loop waits for finished jobs between polls that return at once. */
+    private static final long PAUSED_WAIT_MILLIS = 5;
 
 
     private final KafkaConsumer<String, byte[]> consumer;
@@ -54,7 +58,7 @@ public class DeliveryConsumer implements KafkaComponent, AutoCloseable {
     private final UnreadableJobs unreadable;
     private final DeliveryTopics topics;
     private final DispatcherSettings settings;
-    private final Queue<OffsetLease> completions = new ConcurrentLinkedQueue<>();
+    private final BlockingQueue<OffsetLease> completions = new LinkedBlockingQueue<>();
     private final Map<TopicPartition, PartitionOffsets> offsets = new HashMap<>();
     private final Map<TopicPartition, Instant> notDueUntil = new HashMap<>();
     private final List<KafkaComponent> views;
@@ -120,7 +124,7 @@ public class DeliveryConsumer implements KafkaComponent, AutoCloseable {
                     LOG.error("A view the dispatcher decides by has stopped: no more jobs are taken here");
                     break;
                 }
-                var records = consumer.poll(POLL);
+                var records = poll();
                 applyCompletions();
                 for (TopicPartition partition : records.partitions()) {
                     take(partition, records.records(partition));
@@ -142,6 +146,33 @@ public class DeliveryConsumer implements KafkaComponent, AutoCloseable {
             }
             giveUpEverything();
             consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(5)));
+        }
+    }
+
+    /**
+     * The consumer keeps what it fetched for a paused partition and its poll returns at once while it holds any:
+     * a poll with a timeout would spin for the whole timeout. With a partition paused, poll without one and wait for
+     * finished jobs instead, all the poll interval when every partition is paused, briefly when some still read.
+     */
+    private ConsumerRecords<String, byte[]> poll() {
+        if (consumer.paused().isEmpty()) {
+            return consumer.poll(POLL);
+        }
+        ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ZERO);
+        if (records.isEmpty()) {
+            awaitCompletion(backPressured ? POLL.toMillis() : PAUSED_WAIT_MILLIS);
+        }
+        return records;
+    }
+
+    private void awaitCompletion(long millis) {
+        try {
+            OffsetLease finished = completions.poll(millis, TimeUnit.MILLISECONDS);
+            if (finished != null) {
+                finished.apply();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -53,8 +53,9 @@ public class AttemptRunner {
     /**
      * Fails with {@link AttemptPostponed} when this instance cannot tell yet whether the job's webhook version still
      * holds (its view of the webhooks lags, or has stopped): nothing was sent or written, and the job waits.
+     * {@code answered} runs once the endpoint answered (or the request ended), before the outcome is written.
      */
-    public CompletableFuture<AttemptResult> attempt(DeliveryJob job) {
+    public CompletableFuture<AttemptResult> attempt(DeliveryJob job, Runnable answered) {
         CompletableFuture<Optional<WebhookConfig>> lookup = webhooks.findCurrent(job.webhookId(),
                 job.webhookVersion())
                 .exceptionally(error -> {
@@ -62,11 +63,12 @@ public class AttemptRunner {
                             + " of webhook " + job.webhookId(), error);
                 });
         // The answer may come on the view's or the admin client's thread, which must never send requests.
-        return lookup.isDone() ? lookup.thenCompose(found -> attempt(job, found))
-                : lookup.thenComposeAsync(found -> attempt(job, found), sendExecutor);
+        return lookup.isDone() ? lookup.thenCompose(found -> attempt(job, found, answered))
+                : lookup.thenComposeAsync(found -> attempt(job, found, answered), sendExecutor);
     }
 
-    private CompletableFuture<AttemptResult> attempt(DeliveryJob job, Optional<WebhookConfig> found) {
+    private CompletableFuture<AttemptResult> attempt(DeliveryJob job, Optional<WebhookConfig> found,
+                                                     Runnable answered) {
         Instant startedAt = clock.instant();
         Optional<Refusal> refusal = refusal(job, found);
         if (refusal.isPresent()) {
@@ -83,7 +85,10 @@ public class AttemptRunner {
             HttpOutcome failed = HttpOutcome.failure("secret", "cannot use the webhook's secrets: " + e.getMessage(), 0);
             return outcomes.handle(job, webhook, startedAt, null, failed);
         }
-        return sender.send(request).thenCompose(http -> outcomes.handle(job, webhook, startedAt, request, http));
+        return sender.send(request).thenCompose(http -> {
+            answered.run();
+            return outcomes.handle(job, webhook, startedAt, request, http);
+        });
     }
 
     private int timeoutMs(DeliveryJob job) {

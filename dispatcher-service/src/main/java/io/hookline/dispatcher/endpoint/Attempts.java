@@ -8,5 +8,6 @@ import java.util.concurrent.CompletableFuture;
 @FunctionalInterface
 public interface Attempts {
 
-    CompletableFuture<AttemptResult> attempt(DeliveryJob job);
+    /** {@code answered} runs once the endpoint is done with the request, before its outcome is written, if ever. */
+    CompletableFuture<AttemptResult> attempt(DeliveryJob job, Runnable answered);
 }

@@ -24,12 +24,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The jobs of one endpoint: at most N requests in flight, a token bucket for its rate limit, its circuit breaker and
- * its subject order. Jobs that cannot go yet wait here (a bounded queue) or are put aside on a retry topic; nothing
- * in here ever blocks a thread, so other endpoints are never held up by this one.
+ * its subject order. Jobs that cannot go yet wait here (a queue bounded by how fast the lane drains) or are put aside
+ * on a retry topic until the lane should have room for them; nothing in here ever blocks a thread, so other
+ * endpoints are never held up by this one.
  */
 final class EndpointLane {
 
     private static final Logger LOG = LoggerFactory.getLogger(EndpointLane.class);
+
+    /** One request to the endpoint; it holds a place among the endpoint's concurrent requests until answered. */
+    private static final class Request {
+
+        private long startedNanos;
+        private boolean outstanding = true;
+    }
 
     private record Queued(DeliveryJob job, JobLease lease) {
 
@@ -54,6 +62,8 @@ final class EndpointLane {
     private Bucket bucket;
     private Integer bucketRate;
     private boolean drainScheduled;
+    private final DrainRate drainRate = new DrainRate();
+    private final AsideSlots asideSlots;
 
     EndpointLane(String webhookId, String url, LaneContext context) {
         this.webhookId = webhookId;
@@ -62,6 +72,7 @@ final class EndpointLane {
         this.circuit = context.circuits().forEndpoint(webhookId, url);
         this.order = new SubjectOrder(context.holds()::heldBefore);
         this.lastActiveNanos = context.scheduler().nanoTime();
+        this.asideSlots = new AsideSlots(context.asideHorizon().toNanos(), lastActiveNanos);
     }
 
     /**
@@ -106,12 +117,29 @@ final class EndpointLane {
             unfinished--;
             return;
         }
-        if (queue.size() >= context.maxQueued()) {
-            defer(queued, context.scheduler().now().plus(context.deferDelay()));
+        double perSecond = perSecond();
+        int limit = queueLimit(perSecond);
+        if (queue.size() >= limit) {
+            // Back when the queue should be half gone: the lane never runs dry while its jobs wait outside.
+            long wait = asideSlots.waitNanos(queue.size() - limit / 2, perSecond, lastActiveNanos);
+            defer(queued, context.scheduler().now().plusNanos(wait));
             return;
         }
         queue.add(queued);
         drain();
+    }
+
+    /** How fast this lane gets through jobs now: its concurrency over its latency, within its rate limit. */
+    private double perSecond() {
+        double perSecond = drainRate.perSecond(context.maxInFlight(), inFlight, context.scheduler().nanoTime());
+        Integer rate = context.rateLimit(webhookId);
+        return rate == null || rate <= 0 ? perSecond : Math.min(perSecond, rate);
+    }
+
+    /** What drains within a second may wait in memory, between the configured queue and the lane's backlog share. */
+    private int queueLimit(double perSecond) {
+        int inASecond = (int) Math.min(Integer.MAX_VALUE, perSecond);
+        return Math.max(context.maxQueued(), Math.min(context.maxBacklog(), inASecond));
     }
 
     String url() {
@@ -180,18 +208,23 @@ final class EndpointLane {
     }
 
     private void start(Queued queued) {
+        if (inFlight == 0) {
+            drainRate.started(context.scheduler().nanoTime());
+        }
         inFlight++;
         if (isOrdered(queued.job())) {
             order.busy(queued.job());
         }
+        Request request = new Request();
         try {
             context.sendExecutor().execute(() -> {
-                long started = context.scheduler().nanoTime();
+                request.startedNanos = context.scheduler().nanoTime();
                 try {
-                    context.attempts().attempt(queued.job()).whenComplete((result, error) -> finish(queued, result,
-                            error, context.scheduler().nanoTime() - started));
+                    context.attempts().attempt(queued.job(), () -> answered(request))
+                            .whenComplete((result, error) -> finish(queued, request, result, error,
+                                    context.scheduler().nanoTime() - request.startedNanos));
                 } catch (RuntimeException e) {
-                    finish(queued, null, e, context.scheduler().nanoTime() - started);
+                    finish(queued, request, null, e, context.scheduler().nanoTime() - request.startedNanos);
                 }
             });
         } catch (RejectedExecutionException e) {
@@ -205,9 +238,42 @@ final class EndpointLane {
         }
     }
 
-    private void finish(Queued queued, AttemptResult result, Throwable error, long elapsedNanos) {
+    /**
+     * The endpoint is done with the request: its place goes to the next job while the outcome is being written, so
+     * the endpoint's concurrency is spent on requests, not on waits for Kafka.
+     */
+    private void answered(Request request) {
         synchronized (this) {
-            inFlight--;
+            if (!release(request)) {
+                return;
+            }
+        }
+        // Not on the HTTP client's I/O thread: a drain may write a deferral, and a write may wait for metadata.
+        try {
+            context.sendExecutor().execute(() -> {
+                synchronized (this) {
+                    drain();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.info("Not sending more to {}: the dispatcher is stopping", url);
+        }
+    }
+
+    private boolean release(Request request) {
+        if (!request.outstanding) {
+            return false;
+        }
+        request.outstanding = false;
+        inFlight--;
+        lastActiveNanos = context.scheduler().nanoTime();
+        drainRate.finished(lastActiveNanos - request.startedNanos, lastActiveNanos);
+        return true;
+    }
+
+    private void finish(Queued queued, Request request, AttemptResult result, Throwable error, long elapsedNanos) {
+        synchronized (this) {
+            release(request);
             lastActiveNanos = context.scheduler().nanoTime();
             if (result == null || !result.requestSent()) {
                 circuit.releasePermission();

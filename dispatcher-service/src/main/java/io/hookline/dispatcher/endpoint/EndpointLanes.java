@@ -29,6 +29,8 @@ public class EndpointLanes implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EndpointLanes.class);
     private static final Duration LONGEST_SWEEP_INTERVAL = Duration.ofMinutes(1);
+    /** Past this a slot estimate is a guess: a job put aside further out is looked at again then. */
+    private static final Duration ASIDE_HORIZON = Duration.ofMinutes(1);
 
     private final Map<String, EndpointLane> lanes = new ConcurrentHashMap<>();
     private final ExecutorService sendExecutor;
@@ -47,12 +49,21 @@ public class EndpointLanes implements AutoCloseable {
         this.sendExecutor = sendExecutor;
         this.context = new LaneContext(runner::attempt, deferrer, circuits, sendExecutor, new SystemScheduler(timer),
                 webhookId -> webhooks.find(webhookId).map(WebhookConfig::rateLimitPerSecond).orElse(null),
-                settings.maxInFlightPerEndpoint(), settings.maxQueuedPerEndpoint(), settings.deferDelay(), holds);
+                settings.maxInFlightPerEndpoint(), settings.maxQueuedPerEndpoint(), backlogOf(settings), ASIDE_HORIZON,
+                settings.deferDelay(), holds);
         metrics.inFlight("requests.in.flight", this::inFlight);
         metrics.inFlight("jobs.queued", this::queued);
         metrics.inFlight("endpoints.active", lanes::size);
         long sweepMillis = Math.max(10, Math.min(LONGEST_SWEEP_INTERVAL.toMillis(), idleLaneTimeout.toMillis() / 2));
         timer.scheduleWithFixedDelay(this::sweep, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * A lane that drains fast may hold half the jobs the dispatcher takes before it pauses: a burst then waits in
+     * memory, and whatever one endpoint holds, the others still have the other half.
+     */
+    private static int backlogOf(DispatcherSettings settings) {
+        return Math.max(settings.maxQueuedPerEndpoint(), settings.maxInFlight() / 2);
     }
 
     public void submit(DeliveryJob job, JobLease lease) {

@@ -5,7 +5,10 @@ import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 
-/** What every endpoint lane shares. */
+/**
+ * What every endpoint lane shares. A lane queues at least {@code maxQueued} jobs, and up to {@code maxBacklog} when it
+ * drains them within a second; a job put aside for a full queue waits at most {@code asideHorizon}.
+ */
 record LaneContext(
         Attempts attempts,
         Deferrals deferrals,
@@ -15,6 +18,8 @@ record LaneContext(
         Function<String, Integer> rateLimits,
         int maxInFlight,
         int maxQueued,
+        int maxBacklog,
+        Duration asideHorizon,
         Duration deferDelay,
         HoldStore holds) {
 

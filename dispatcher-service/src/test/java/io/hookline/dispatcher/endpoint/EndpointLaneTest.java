@@ -6,6 +6,9 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.hookline.contracts.delivery.DeliveryJob;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The lane's queueing, rate limit, circuit, deferral, retry-later and settling, on hand-driven time. */
@@ -34,6 +37,24 @@ class EndpointLaneTest {
         assertThat(harness.attempts.sentIds()).containsExactly(first.deliveryId(), second.deliveryId(),
                 third.deliveryId());
         assertThat(lane.inFlight()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldSendTheNextRequestOnceTheEndpointAnsweredWhileTheOutcomeIsStillBeingWritten() {
+        EndpointLane lane = harness.lane(1, 10);
+        DeliveryJob first = LaneHarness.job(1);
+        DeliveryJob second = LaneHarness.job(2);
+        harness.submit(lane, first);
+        harness.submit(lane, second);
+
+        harness.attempts.call(0).answer();
+
+        assertThat(harness.attempts.sentIds()).containsExactly(first.deliveryId(), second.deliveryId());
+        assertThat(lane.inFlight()).isEqualTo(1);
+        assertThat(harness.done()).isEmpty();
+        harness.attempts.call(0).succeed();
+        assertThat(harness.done()).containsExactly(first.deliveryId());
+        assertThat(lane.inFlight()).isEqualTo(1);
     }
 
     @Test
@@ -113,9 +134,102 @@ class EndpointLaneTest {
 
         assertThat(harness.attempts.calls()).hasSize(1);
         assertThat(lane.queued()).isEqualTo(1);
+        // One job ahead at the optimistic rate of a lane with no answer yet: back at the next tick, not in 5 s.
         assertThat(harness.deferrals.written()).containsExactly(
-                new FakeDeferrals.Deferral(third, harness.now().plus(LaneHarness.DEFER_DELAY)));
+                new FakeDeferrals.Deferral(third, harness.now().plusMillis(50)));
         assertThat(harness.done()).containsExactly(third.deliveryId());
+    }
+
+    @Test
+    void shouldBringJobsPutAsideBackAtTheEndpointsPaceInsteadOfAfterAFixedDelay() {
+        EndpointLane lane = harness.lane(2, 4);
+        harness.submit(lane, LaneHarness.job(1));
+        harness.submit(lane, LaneHarness.job(2));
+        harness.time.advance(Duration.ofMillis(10));
+        harness.attempts.call(0).succeed();
+        harness.attempts.call(1).succeed();
+        Instant burst = harness.now();
+
+        // 2 in flight, 4 queued, 10 aside; at 2 requests per 10 ms the lane takes 200 a second
+        for (int i = 3; i < 19; i++) {
+            harness.submit(lane, LaneHarness.job(i));
+        }
+
+        List<Instant> dueAt = harness.deferrals.written().stream().map(FakeDeferrals.Deferral::dueAt).toList();
+        assertThat(dueAt).hasSize(10).isSorted();
+        // Half the queue (2 jobs) ahead of the first, 5 ms for each after it: 10..55 ms, in 50 ms ticks
+        assertThat(dueAt.get(0)).isEqualTo(burst.plusMillis(50));
+        assertThat(dueAt.get(9)).isEqualTo(burst.plusMillis(100));
+    }
+
+    @Test
+    void shouldDrainABurstAsFastAsTheEndpointAnswersWhileJobsWaitOutsideTheQueue() {
+        EndpointLane lane = harness.lane(2, 4);
+        Set<String> burst = new HashSet<>();
+        for (int i = 0; i < 100; i++) {
+            DeliveryJob job = LaneHarness.job(i);
+            burst.add(job.deliveryId());
+            harness.submit(lane, job);
+        }
+        Instant start = harness.now();
+
+        // The endpoint answers in 10 ms; jobs put aside come back when due, as the consumer brings them back
+        Set<String> delivered = new HashSet<>();
+        int answered = 0;
+        int returned = 0;
+        for (int step = 0; step < 1000 && !delivered.containsAll(burst); step++) {
+            harness.time.advance(Duration.ofMillis(10));
+            List<FakeAttempts.Call> calls = harness.attempts.calls();
+            for (; answered < calls.size(); answered++) {
+                delivered.add(calls.get(answered).job().deliveryId());
+            }
+            calls.subList(calls.size() - lane.inFlight(), calls.size()).forEach(FakeAttempts.Call::succeed);
+            List<FakeDeferrals.Deferral> aside = harness.deferrals.written();
+            for (; returned < aside.size() && !aside.get(returned).dueAt().isAfter(harness.now()); returned++) {
+                harness.submit(lane, aside.get(returned).job());
+            }
+        }
+
+        assertThat(delivered).containsAll(burst);
+        // 100 jobs at 200 a second take 0.5 s; parking them for the 5 s defer delay would take 5 s or more
+        assertThat(Duration.between(start, harness.now())).isLessThan(Duration.ofSeconds(1));
+        assertThat(harness.attempts.calls()).hasSize(100);
+    }
+
+    @Test
+    void shouldPutJobsAsideForLongerWhileTheEndpointStopsAnswering() {
+        EndpointLane lane = harness.lane(2, 4);
+        for (int i = 0; i < 6; i++) {
+            harness.submit(lane, LaneHarness.job(i));
+        }
+        harness.time.advance(Duration.ofSeconds(20));
+
+        DeliveryJob late = LaneHarness.job(7);
+        harness.submit(lane, late);
+
+        // Two requests out for 20 s: at most 0.1 a second, 2 jobs ahead, so 20 s: no spinning through Kafka
+        assertThat(harness.deferrals.written()).containsExactly(
+                new FakeDeferrals.Deferral(late, harness.now().plusSeconds(20)));
+        assertThat(lane.queued()).isEqualTo(4);
+    }
+
+    @Test
+    void shouldQueueMoreThanTheConfiguredQueueForAnEndpointThatDrainsFast() {
+        EndpointLane lane = harness.lane(2, 4, 50);
+        harness.submit(lane, LaneHarness.job(1));
+        harness.submit(lane, LaneHarness.job(2));
+        harness.time.advance(Duration.ofMillis(100));
+        harness.attempts.call(0).succeed();
+        harness.attempts.call(1).succeed();
+
+        // 2 per 100 ms drain 20 a second: that many wait in memory, the rest goes aside
+        for (int i = 3; i < 40; i++) {
+            harness.submit(lane, LaneHarness.job(i));
+        }
+
+        assertThat(lane.inFlight()).isEqualTo(2);
+        assertThat(lane.queued()).isEqualTo(20);
+        assertThat(harness.deferrals.written()).hasSize(15);
     }
 
     @Test

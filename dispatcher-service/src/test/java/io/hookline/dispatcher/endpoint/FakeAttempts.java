@@ -12,7 +12,12 @@ import java.util.concurrent.CompletableFuture;
 /** The attempt function of a lane under test: every call is kept, and the test decides how each one ends. */
 final class FakeAttempts implements Attempts {
 
-    record Call(DeliveryJob job, CompletableFuture<AttemptResult> result) {
+    record Call(DeliveryJob job, CompletableFuture<AttemptResult> result, Runnable answered) {
+
+        /** The endpoint answered; the outcome is not written yet. */
+        void answer() {
+            answered.run();
+        }
 
         void succeed() {
             result.complete(new AttemptResult(Outcome.SUCCEEDED, true, false, 1, null));
@@ -36,8 +41,8 @@ final class FakeAttempts implements Attempts {
     private final List<Call> calls = new ArrayList<>();
 
     @Override
-    public synchronized CompletableFuture<AttemptResult> attempt(DeliveryJob job) {
-        Call call = new Call(job, new CompletableFuture<>());
+    public synchronized CompletableFuture<AttemptResult> attempt(DeliveryJob job, Runnable answered) {
+        Call call = new Call(job, new CompletableFuture<>(), answered);
         calls.add(call);
         return call.result();
     }

@@ -17,6 +17,7 @@ final class LaneHarness {
     static final String URL = "http://receiver.test/hook";
     static final Duration DEFER_DELAY = Duration.ofSeconds(5);
     static final Duration OPEN_DURATION = Duration.ofSeconds(30);
+    static final Duration ASIDE_HORIZON = Duration.ofMinutes(1);
 
     final ManualScheduler time = new ManualScheduler();
     final FakeAttempts attempts = new FakeAttempts();
@@ -46,6 +47,10 @@ final class LaneHarness {
     }
 
     EndpointLane lane(int maxInFlight, int maxQueued) {
+        return lane(maxInFlight, maxQueued, maxQueued);
+    }
+
+    EndpointLane lane(int maxInFlight, int maxQueued, int maxBacklog) {
         Circuits circuits = new Circuits() {
             @Override
             public CircuitBreaker forEndpoint(String webhookId, String url) {
@@ -58,7 +63,7 @@ final class LaneHarness {
             }
         };
         LaneContext context = new LaneContext(attempts, deferrals, circuits, Runnable::run, time,
-                webhookId -> rateLimit, maxInFlight, maxQueued, DEFER_DELAY, holds);
+                webhookId -> rateLimit, maxInFlight, maxQueued, maxBacklog, ASIDE_HORIZON, DEFER_DELAY, holds);
         return new EndpointLane(WEBHOOK, URL, context);
     }
 
