@@ -11,6 +11,8 @@ final class DrainRate {
     /** A floor to the latency, so that a fast first answer does not promise an unbounded rate. */
     private static final long SHORTEST_LATENCY_NANOS = 1_000_000;
     private static final double WEIGHT = 0.2;
+    /** No answer for this long (or twice the usual latency, if longer) while requests are out: the endpoint stalls. */
+    private static final long STALL_NANOS = 1_000_000_000L;
 
     private double latencyNanos = -1;
     private long progressNanos;
@@ -33,5 +35,11 @@ final class DrainRate {
             latency = Math.max(latency, nowNanos - progressNanos);
         }
         return concurrency * NANOS_PER_SECOND / latency;
+    }
+
+    /** Whether requests are out and none has come back for much longer than answers usually take. */
+    boolean stalled(int inFlight, long nowNanos) {
+        long usual = latencyNanos < 0 ? 0 : (long) (2 * latencyNanos);
+        return inFlight > 0 && nowNanos - progressNanos > Math.max(STALL_NANOS, usual);
     }
 }

@@ -119,6 +119,7 @@ final class EndpointLane {
         }
         double perSecond = perSecond();
         int limit = queueLimit(perSecond);
+        putAsideBeyond(limit, perSecond);
         if (queue.size() >= limit) {
             // Back when the queue should be half gone: the lane never runs dry while its jobs wait outside.
             long wait = asideSlots.waitNanos(queue.size() - limit / 2, perSecond, lastActiveNanos);
@@ -136,10 +137,28 @@ final class EndpointLane {
         return rate == null || rate <= 0 ? perSecond : Math.min(perSecond, rate);
     }
 
-    /** What drains within a second may wait in memory, between the configured queue and the lane's backlog share. */
+    /**
+     * What drains within a second may wait in memory, between the configured queue and the lane's backlog share. A
+     * lane whose endpoint stopped answering keeps no more than its concurrency: jobs waiting in memory count against
+     * the dispatcher's whole budget, and hanging endpoints must not spend it while the others' jobs wait in Kafka.
+     */
     private int queueLimit(double perSecond) {
         int inASecond = (int) Math.min(Integer.MAX_VALUE, perSecond);
-        return Math.max(context.maxQueued(), Math.min(context.maxBacklog(), inASecond));
+        int floor = drainRate.stalled(inFlight, context.scheduler().nanoTime()) ? context.maxInFlight()
+                : context.maxQueued();
+        return Math.max(floor, Math.min(context.maxBacklog(), inASecond));
+    }
+
+    /**
+     * Jobs queued while the lane still looked fast go aside, the latest first, once it holds more than it may now.
+     * Not for ordered endpoints: the earlier jobs of a subject must stay ahead of the later ones.
+     */
+    private void putAsideBeyond(int limit, double perSecond) {
+        while (queue.size() > limit && !isOrdered(queue.peekLast().job())) {
+            Queued last = queue.pollLast();
+            long wait = asideSlots.waitNanos(queue.size() - limit / 2, perSecond, lastActiveNanos);
+            defer(last, context.scheduler().now().plusNanos(wait));
+        }
     }
 
     String url() {

@@ -207,10 +207,30 @@ class EndpointLaneTest {
         DeliveryJob late = LaneHarness.job(7);
         harness.submit(lane, late);
 
-        // Two requests out for 20 s: at most 0.1 a second, 2 jobs ahead, so 20 s: no spinning through Kafka
-        assertThat(harness.deferrals.written()).containsExactly(
-                new FakeDeferrals.Deferral(late, harness.now().plusSeconds(20)));
-        assertThat(lane.queued()).isEqualTo(4);
+        // Two requests out for 20 s: at most 0.1 a second, so 10 s and more per job ahead: no spinning through Kafka
+        assertThat(harness.deferrals.written()).extracting(FakeDeferrals.Deferral::dueAt)
+                .allSatisfy(dueAt -> assertThat(dueAt).isAfterOrEqualTo(harness.now().plusSeconds(10)));
+        assertThat(harness.deferrals.written()).extracting(deferral -> deferral.job().deliveryId())
+                .contains(late.deliveryId());
+    }
+
+    @Test
+    void shouldKeepNoMoreThanItsConcurrencyInMemoryOnceTheEndpointStopsAnswering() {
+        EndpointLane lane = harness.lane(2, 200);
+        for (int i = 0; i < 100; i++) {
+            harness.submit(lane, LaneHarness.job(i));
+        }
+        assertThat(lane.queued()).isEqualTo(98);
+
+        // The endpoint has not answered for 2 s: the next job finds the lane stalled
+        harness.time.advance(Duration.ofSeconds(2));
+        harness.submit(lane, LaneHarness.job(100));
+
+        // Only its concurrency waits in memory; the latest jobs went aside, none was sent or lost
+        assertThat(lane.queued()).isEqualTo(2);
+        assertThat(lane.inFlight()).isEqualTo(2);
+        assertThat(harness.deferrals.written()).hasSize(97);
+        assertThat(harness.attempts.calls()).hasSize(2);
     }
 
     @Test
