@@ -22,7 +22,6 @@ import io.hookline.rules.match.RenderedRequest;
 import io.hookline.rules.template.TemplateError;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.OptionalLong;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -112,12 +111,10 @@ final class EventMatchProcessor implements Processor<byte[], byte[], byte[], Mat
 
     /** When this event's consumer fetched it, else now (both come after it was produced). */
     private long fetchedAt() {
-        return context.recordMetadata()
-                .flatMap(meta -> {
-                    OptionalLong polled = PollTimes.polledAt(meta.topic(), meta.partition(), meta.offset());
-                    return polled.isPresent() ? Optional.of(polled.getAsLong()) : Optional.empty();
-                })
-                .orElseGet(System::nanoTime);
+        var meta = context.recordMetadata().orElse(null);
+        OptionalLong polled = meta == null ? OptionalLong.empty()
+                : PollTimes.polledAt(meta.topic(), meta.partition(), meta.offset());
+        return polled.isPresent() ? polled.getAsLong() : System.nanoTime();
     }
 
     private void emit(CompiledWebhook webhook, PreparedEvent prepared, RenderedRequest request, String position,
