@@ -3,6 +3,7 @@ package io.hookline.dispatcher.delivery;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hookline.contracts.delivery.DeliveryJob;
 import io.hookline.contracts.json.Json;
+import io.hookline.contracts.size.OversizedJob;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -10,7 +11,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
  * Records of {@code webhook-deliveries-dlq}. Every one carries the headers {@code error} (why it is there:
- * {@code exhausted}, {@code unreadable}) and {@code error-detail}, as {@code domain-events-dlq} does. An exhausted
+ * {@code exhausted}, {@code unreadable}, {@code oversized}) and {@code error-detail}, as {@code domain-events-dlq} does. An exhausted
  * job is the job unchanged but for its last error; an unreadable one is the original key, bytes and headers.
  */
 public final class DeadLetters {
@@ -29,6 +30,13 @@ public final class DeadLetters {
         RecordHeaders headers = new RecordHeaders();
         addReason(headers, EXHAUSTED, error);
         return new ProducerRecord<>(topic, null, key, Json.toBytes(node), headers);
+    }
+
+    /** A job too large to keep whole: its trimmed form ({@code dead_letter}), with reason {@code oversized}. */
+    static ProducerRecord<String, byte[]> oversized(String topic, String key, byte[] trimmed, String detail) {
+        RecordHeaders headers = new RecordHeaders();
+        addReason(headers, OversizedJob.REASON, detail);
+        return new ProducerRecord<>(topic, null, key, trimmed, headers);
     }
 
     public static ProducerRecord<String, byte[]> unreadable(String topic, ConsumerRecord<String, byte[]> original,

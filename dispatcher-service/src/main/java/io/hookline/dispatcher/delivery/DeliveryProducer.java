@@ -6,7 +6,6 @@ import io.hookline.service.KafkaSettings;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -15,7 +14,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -65,10 +63,6 @@ public class DeliveryProducer implements AutoCloseable {
     /** Sends one record (a null value is a tombstone); completes with where it was written once acknowledged. */
     public CompletableFuture<RecordMetadata> sendRecord(String topic, String key, byte[] value) {
         return sendRecord(new ProducerRecord<>(topic, key, value));
-    }
-
-    public CompletableFuture<RecordMetadata> sendRecord(String topic, String key, byte[] value, List<Header> headers) {
-        return sendRecord(new ProducerRecord<>(topic, null, key, value, headers));
     }
 
     private CompletableFuture<RecordMetadata> sendRecord(ProducerRecord<String, byte[]> record) {

@@ -8,7 +8,6 @@ import io.hookline.contracts.size.SizeLimits;
 import io.hookline.contracts.size.Utf8Cap;
 import io.hookline.contracts.webhook.EndpointKey;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -16,7 +15,6 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,8 +28,6 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public class JobWrites {
 
-    static final String ERROR_HEADER = "error";
-    static final String ERROR_DETAIL_HEADER = "error-detail";
     private static final Logger LOG = LoggerFactory.getLogger(JobWrites.class);
 
     private final DeliveryProducer producer;
@@ -92,17 +88,13 @@ public class JobWrites {
     public CompletableFuture<Void> oversized(DeliveryJob job, String detail) {
         LOG.warn("Delivery {} of webhook {} goes to the dead-letter topic without its body: {}", job.deliveryId(),
                 job.webhookId(), detail);
-        List<Header> headers = List.of(
-                new RecordHeader(ERROR_HEADER, OversizedJob.REASON.getBytes(StandardCharsets.UTF_8)),
-                new RecordHeader(ERROR_DETAIL_HEADER, Utf8Cap.cap(detail, SizeLimits.ERROR_MAX_BYTES)
-                        .getBytes(StandardCharsets.UTF_8)));
-        return producer.sendRecord(topics.deadLetters(), endpointKey(job),
-                Json.toBytes(OversizedJob.deadLetter(job, detail)), headers).thenApply(written -> null);
+        return producer.send(DeadLetters.oversized(topics.deadLetters(), endpointKey(job),
+                Json.toBytes(OversizedJob.deadLetter(job, detail)), Utf8Cap.cap(detail, SizeLimits.ERROR_MAX_BYTES)));
     }
 
     private CompletableFuture<Written> write(String topic, String key, byte[] json, List<Header> headers,
                                              String what) {
-        return producer.sendRecord(topic, key, json, headers)
+        return producer.send(new ProducerRecord<>(topic, null, key, json, headers))
                 .thenApply(written -> Written.OK)
                 .exceptionallyCompose(error -> isTooLarge(error)
                         ? CompletableFuture.completedFuture(new Written(OversizedJob.REASON + ": " + what + " ("
