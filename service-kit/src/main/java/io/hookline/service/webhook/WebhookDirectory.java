@@ -18,7 +18,6 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
@@ -75,19 +74,6 @@ public final class WebhookDirectory implements KafkaComponent, AutoCloseable {
                     }
                     return view.get(webhookId);
                 });
-    }
-
-    /** {@link #findCurrent}, waiting for its answer. */
-    public Optional<WebhookConfig> findAtLeast(String webhookId, long version) {
-        try {
-            return findCurrent(webhookId, version).get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof StoreUnavailableException unavailable ? unavailable
-                    : new StoreUnavailableException("Cannot read webhook " + webhookId, e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreUnavailableException("Interrupted while reading webhook " + webhookId, e);
-        }
     }
 
     /** Waits until every change written to the topic before this call is applied here, as a write must first. */
