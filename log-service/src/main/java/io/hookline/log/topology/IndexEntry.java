@@ -1,6 +1,5 @@
 package io.hookline.log.topology;
 
-import io.hookline.contracts.delivery.DeliveryAttempt;
 import io.hookline.contracts.delivery.Outcome;
 import io.hookline.contracts.json.Json;
 
@@ -10,11 +9,6 @@ import io.hookline.contracts.json.Json;
  */
 public record IndexEntry(String deliveryId, int attempt, Outcome outcome, Integer statusCode, String eventType,
                          long durationMs) {
-
-    public static IndexEntry of(DeliveryAttempt attempt) {
-        return new IndexEntry(attempt.deliveryId(), attempt.attempt(), attempt.outcome(), attempt.statusCode(),
-                attempt.eventType(), attempt.durationMs());
-    }
 
     public byte[] toBytes() {
         return Json.toBytes(this);

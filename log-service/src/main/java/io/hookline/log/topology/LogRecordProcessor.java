@@ -1,8 +1,6 @@
 package io.hookline.log.topology;
 
-import io.hookline.contracts.delivery.DeliveryAttempt;
 import io.hookline.contracts.delivery.Outcome;
-import io.hookline.contracts.json.Json;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -51,9 +49,9 @@ final class LogRecordProcessor implements Processor<String, byte[], Void, Void> 
     }
 
     private void processAttempt(Record<String, byte[]> record) {
-        DeliveryAttempt attempt;
+        AttemptSummary attempt;
         try {
-            attempt = record.value() == null ? null : Json.fromBytes(record.value(), DeliveryAttempt.class);
+            attempt = record.value() == null ? null : AttemptSummary.fromBytes(record.value());
         } catch (UncheckedIOException e) {
             skip(record, "unreadable attempt: " + e.getCause().getMessage());
             return;
@@ -64,7 +62,7 @@ final class LogRecordProcessor implements Processor<String, byte[], Void, Void> 
             return;
         }
         Instant time = attempt.timestamp() != null ? attempt.timestamp() : Instant.ofEpochMilli(record.timestamp());
-        index.put(webhookId, IndexEntry.of(attempt).toBytes(), time.toEpochMilli());
+        index.put(webhookId, attempt.indexEntry().toBytes(), time.toEpochMilli());
         records.put(attempt.deliveryId(), record.value(), time.toEpochMilli());
         WebhookState state = stateOf(webhookId).withTenant(attempt.tenant());
         state = attempt.outcome() == Outcome.SUCCEEDED ? state.withSuccess(time)

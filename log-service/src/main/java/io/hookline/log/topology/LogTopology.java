@@ -38,7 +38,10 @@ public final class LogTopology {
                 Stores.persistentWindowStore(LogStores.ATTEMPT_RECORDS, retention, POINT, true),
                 Serdes.String(), Serdes.ByteArray()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(LogStores.WEBHOOK_STATE), Serdes.String(), Serdes.ByteArray()));
+                        Stores.persistentKeyValueStore(LogStores.WEBHOOK_STATE), Serdes.String(), Serdes.ByteArray())
+                // A webhook's state changes on every attempt; the cache writes it to RocksDB and the changelog once
+                // per commit instead.
+                .withCachingEnabled());
         // One source for both topics keeps them in one sub-topology: partition p of each lives in the same task,
         // so one instance owns everything about a webhook.
         builder.stream(List.of(deliveryLogTopic, operationalEventsTopic),
