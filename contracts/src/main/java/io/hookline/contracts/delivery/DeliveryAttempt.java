@@ -1,5 +1,7 @@
 package io.hookline.contracts.delivery;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.time.Instant;
 import java.util.Map;
 
@@ -10,6 +12,8 @@ import java.util.Map;
  * @param errorClass {@code timeout}, {@code connection_refused}, {@code tls}, {@code ssrf_blocked},
  *                   {@code http_status}, {@code template} ... or null on success
  */
+@JsonSerialize(using = DeliveryAttemptJson.Writer.class)
+@JsonDeserialize(using = DeliveryAttemptJson.Reader.class)
 public record DeliveryAttempt(
         String deliveryId,
         String webhookId,

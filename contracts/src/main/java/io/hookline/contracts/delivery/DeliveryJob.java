@@ -1,5 +1,7 @@
 package io.hookline.contracts.delivery;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.hookline.contracts.webhook.Ordering;
 import java.time.Instant;
 import java.util.Map;
@@ -15,6 +17,8 @@ import java.util.Map;
  * @param attempt  1 for the first attempt, incremented on every retry
  * @param dueAt    when a retry may be sent; null for the first attempt
  */
+@JsonSerialize(using = DeliveryJobJson.Writer.class)
+@JsonDeserialize(using = DeliveryJobJson.Reader.class)
 public record DeliveryJob(
         String deliveryId,
         String webhookId,

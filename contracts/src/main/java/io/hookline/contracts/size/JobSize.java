@@ -2,6 +2,7 @@ package io.hookline.contracts.size;
 
 import io.hookline.contracts.delivery.DeliveryJob;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 
 /**
  * An upper bound of a job's size as JSON, without writing it: its texts as JSON escapes them (a control character
@@ -15,16 +16,30 @@ public final class JobSize {
     }
 
     public static long of(DeliveryJob job) {
-        long size = FIXED_BYTES;
+        return measure(job, JobSize::escaped);
+    }
+
+    /** Whether the job, as JSON, may exceed {@code limit} bytes; scans its texts only when their lengths can't tell. */
+    public static boolean mayExceed(DeliveryJob job, long limit) {
+        return measure(job, JobSize::worstCase) > limit && of(job) > limit;
+    }
+
+    private static long measure(DeliveryJob job, ToLongFunction<String> size) {
+        long total = FIXED_BYTES;
         for (String text : new String[] {job.deliveryId(), job.webhookId(), job.tenant(), job.url(), job.method(),
                 job.body(), job.eventId(), job.eventType(), job.eventSubject(), job.trigger(), job.eventData(),
                 job.position(), job.lastError(), job.redeliveryOf()}) {
-            size += escaped(text);
+            total += size.applyAsLong(text);
         }
         for (Map.Entry<String, String> header : job.headers().entrySet()) {
-            size += escaped(header.getKey()) + escaped(header.getValue()) + 2;
+            total += size.applyAsLong(header.getKey()) + size.applyAsLong(header.getValue()) + 2;
         }
-        return size;
+        return total;
+    }
+
+    /** No char takes more than six bytes as a JSON string ({@code \u001f}). */
+    private static long worstCase(String text) {
+        return text == null ? 4 : 2 + 6L * text.length();
     }
 
     /** The bytes of {@code text} as a JSON string, quotes included. */

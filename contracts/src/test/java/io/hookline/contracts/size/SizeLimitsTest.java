@@ -49,6 +49,18 @@ class SizeLimitsTest {
     }
 
     @Test
+    void shouldTellFromLengthsAloneOnlyWhatTheScanWouldTell() {
+        long limit = 60_000;
+        String plain = "a".repeat(20_000);
+        String controls = "\u0001".repeat(20_000);
+
+        assertThat(JobSize.mayExceed(job("small", "small"), limit)).isFalse();
+        assertThat(JobSize.mayExceed(job(plain, plain), limit)).isFalse();
+        assertThat(JobSize.mayExceed(job(controls, controls), limit)).isTrue();
+        assertThat(Json.toBytes(job(controls, "x")).length).isGreaterThan((int) limit);
+    }
+
+    @Test
     void shouldFitTheWorstAttemptRecordUnderItsLimit() {
         // Every capped text full of a character JSON writes as six bytes, and a thousand large response headers.
         String controls = "\u0001".repeat(SizeLimits.BODY_CAP_BYTES);

@@ -121,7 +121,7 @@ final class EventMatchProcessor implements Processor<byte[], byte[], byte[], Mat
                       Instant now, long timestamp) {
         for (String url : request.urls()) {
             var job = DeliveryJobs.first(webhook.config(), prepared, request, url, position, now);
-            if (limits.exceedsRecord(JobSize.of(job))) {
+            if (JobSize.mayExceed(job, limits.jobMaxBytes())) {
                 oversized(job, now, timestamp);
                 continue;
             }
