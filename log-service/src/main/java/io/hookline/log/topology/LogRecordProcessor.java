@@ -3,6 +3,8 @@ package io.hookline.log.topology;
 import io.hookline.contracts.delivery.Outcome;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -20,11 +22,20 @@ final class LogRecordProcessor implements Processor<String, byte[], Void, Void> 
 
     private static final Logger LOG = LoggerFactory.getLogger(LogRecordProcessor.class);
 
+    private static final int RECENT_STATES = 4096;
+
     private final String operationalEventsTopic;
     private ProcessorContext<Void, Void> context;
     private WindowStore<String, byte[]> index;
     private WindowStore<String, byte[]> records;
     private KeyValueStore<String, byte[]> states;
+    /** This task is the store's only writer, so what it last wrote is what the store holds: no need to read it back. */
+    private final Map<String, WebhookState> recentStates = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, WebhookState> eldest) {
+            return size() > RECENT_STATES;
+        }
+    };
 
     LogRecordProcessor(String operationalEventsTopic) {
         this.operationalEventsTopic = operationalEventsTopic;
@@ -68,21 +79,30 @@ final class LogRecordProcessor implements Processor<String, byte[], Void, Void> 
         state = attempt.outcome() == Outcome.SUCCEEDED ? state.withSuccess(time)
                 : state.withFailure(new WebhookState.Failure(time, attempt.deliveryId(), attempt.outcome(),
                         attempt.statusCode(), attempt.error()));
-        states.put(webhookId, state.toBytes());
+        save(webhookId, state);
     }
 
     private void processOperationalEvent(Record<String, byte[]> record) {
         OperationalEvent.parse(record.key(), record.value(), Instant.ofEpochMilli(record.timestamp()))
                 .filter(event -> event.webhookId() != null)
                 .ifPresentOrElse(
-                        event -> states.put(event.webhookId(),
-                                OperationalStateUpdate.apply(stateOf(event.webhookId()), event).toBytes()),
+                        event -> save(event.webhookId(),
+                                OperationalStateUpdate.apply(stateOf(event.webhookId()), event)),
                         () -> skip(record, "operational event that is not a CloudEvent with a webhook id"));
     }
 
     private WebhookState stateOf(String webhookId) {
+        WebhookState recent = recentStates.get(webhookId);
+        if (recent != null) {
+            return recent;
+        }
         byte[] stored = states.get(webhookId);
         return stored == null ? WebhookState.empty(webhookId) : WebhookState.fromBytes(stored);
+    }
+
+    private void save(String webhookId, WebhookState state) {
+        states.put(webhookId, state.toBytes());
+        recentStates.put(webhookId, state);
     }
 
     private void skip(Record<String, byte[]> record, String reason) {
