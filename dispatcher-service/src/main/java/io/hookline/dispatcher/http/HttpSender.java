@@ -76,6 +76,7 @@ public final class HttpSender {
         private int tries;
         private int freshTries;
         private Future<CappedResponse> running;
+        private volatile boolean hostResolved;
 
         Exchange(OutgoingRequest request, long started) {
             this.request = request;
@@ -84,22 +85,31 @@ public final class HttpSender {
 
         void start() {
             var deadline = timer.schedule(() -> {
-                if (result.complete(HttpOutcome.failure(FailureClassifier.TIMEOUT,
-                        "no complete response within " + request.timeoutMs() + " ms", elapsedMs(started)))) {
+                if (result.complete(timedOut())) {
                     cancelRunning();
                 }
             }, request.timeoutMs(), TimeUnit.MILLISECONDS);
             result.whenComplete((outcome, error) -> deadline.cancel(false));
             // Resolved first, off this thread: the client would otherwise resolve inside execute(), on the caller.
-            CompletableFuture<?> resolved = resolve(request.url());
-            if (resolved.isDone()) {
-                resolved.whenComplete((addresses, error) -> afterResolution(error));
+            CompletableFuture<?> addresses = resolve(request.url());
+            if (addresses.isDone()) {
+                addresses.whenComplete((found, error) -> afterResolution(error));
             } else {
-                resolved.whenCompleteAsync((addresses, error) -> afterResolution(error), sendExecutor);
+                addresses.whenCompleteAsync((found, error) -> afterResolution(error), sendExecutor);
             }
         }
 
+        /** A request whose time ran out before its host's addresses came in had a DNS problem, not a slow endpoint. */
+        private HttpOutcome timedOut() {
+            return hostResolved
+                    ? HttpOutcome.failure(FailureClassifier.TIMEOUT,
+                            "no complete response within " + request.timeoutMs() + " ms", elapsedMs(started))
+                    : HttpOutcome.failure(FailureClassifier.DNS_TIMEOUT,
+                            "no DNS answer within the request's " + request.timeoutMs() + " ms", elapsedMs(started));
+        }
+
         private void afterResolution(Throwable error) {
+            hostResolved = true;
             if (error != null) {
                 result.complete(failure(error, started));
             } else if (!result.isDone()) {
