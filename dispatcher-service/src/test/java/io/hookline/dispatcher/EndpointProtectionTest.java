@@ -12,10 +12,12 @@ import static org.awaitility.Awaitility.await;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker.State;
 import io.hookline.contracts.delivery.DeliveryJob;
 import io.hookline.contracts.topic.RetryTier;
 import io.hookline.contracts.topic.Topics;
 import io.hookline.contracts.webhook.Ordering;
+import io.hookline.dispatcher.endpoint.EndpointCircuits;
 import io.hookline.dispatcher.support.DispatcherKit;
 import io.hookline.dispatcher.support.Webhooks;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -94,8 +96,9 @@ class EndpointProtectionTest {
             kit.publishJob(spec.job("B-" + i, "{}", i));
         }
 
-        // Then the circuit opens and shows in the metrics
-        await().atMost(DispatcherKit.timeout()).until(() -> circuitState(spec.id()) == 2.0);
+        // Then the circuit opens and is counted in the metrics
+        await().atMost(DispatcherKit.timeout()).until(() -> circuitState(spec.id(), url(path)) == State.OPEN);
+        assertThat(circuitsIn("open")).isGreaterThanOrEqualTo(1);
         int whenOpened = requests(path).size();
 
         // When more jobs come while it is open
@@ -114,7 +117,7 @@ class EndpointProtectionTest {
 
         // When the endpoint heals, a probe goes through after the open duration and closes the circuit again
         receiver.stubFor(any(urlPathEqualTo(path)).willReturn(aResponse().withStatus(200)));
-        await().atMost(DispatcherKit.timeout()).until(() -> circuitState(spec.id()) == 0.0);
+        await().atMost(DispatcherKit.timeout()).until(() -> circuitState(spec.id(), url(path)) == State.CLOSED);
         await().atMost(DispatcherKit.timeout()).until(() -> kit.reader(Topics.WEBHOOK_OPERATIONAL_EVENTS.name())
                 .records().stream().anyMatch(record -> spec.id().equals(record.key())
                         && new String(record.value(), StandardCharsets.UTF_8).contains("endpoint.recovered")));
@@ -176,9 +179,12 @@ class EndpointProtectionTest {
                 requests.get(requests.size() - 1).getLoggedDate().toInstant());
     }
 
-    private double circuitState(String webhookId) {
-        var gauge = dispatcher.getBean(MeterRegistry.class).find("hookline.dispatcher.circuit.state")
-                .tag("webhook_id", webhookId).gauge();
-        return gauge == null ? -1 : gauge.value();
+    private State circuitState(String webhookId, String url) {
+        return dispatcher.getBean(EndpointCircuits.class).forEndpoint(webhookId, url).getState();
+    }
+
+    private double circuitsIn(String state) {
+        return dispatcher.getBean(MeterRegistry.class).get("hookline.dispatcher.circuits").tag("state", state)
+                .gauge().value();
     }
 }

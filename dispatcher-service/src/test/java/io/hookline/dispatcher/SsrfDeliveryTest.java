@@ -23,6 +23,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Outside local mode the real HTTP client refuses internal targets, and the refusal is logged and not retried. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -58,6 +60,41 @@ class SsrfDeliveryTest {
             assertThat(outcome.errorClass()).as(host).isEqualTo("ssrf_blocked");
             assertThat(outcome.statusCode()).isNull();
         }
+        assertThat(receiver.getAllServeEvents()).isEmpty();
+    }
+
+    /**
+     * Numeric host tricks that reach loopback on some parsers (inet_aton reads {@code 0x7f.1} and {@code 127.1} as
+     * 127.0.0.1) and IPv6 forms of loopback: each is refused by the address it resolves to ({@code ssrf_blocked}), or
+     * does not resolve at all ({@code dns}: the JDK refuses ambiguous octal and hex literals); none reaches the
+     * receiver, which listens on every local address.
+     */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            http://2130706433:%d/hook            | ssrf_blocked
+            http://0:%d/hook                     | ssrf_blocked
+            http://0x7f.1:%d/hook                | dns
+            http://0x7f000001:%d/hook            | dns
+            http://017700000001:%d/hook          | dns
+            http://127.1:%d/hook                 | ssrf_blocked
+            http://127.0.0.1.:%d/hook            | dns
+            http://[::ffff:127.0.0.1]:%d/hook    | ssrf_blocked
+            http://[::ffff:7f00:1]:%d/hook       | ssrf_blocked
+            http://[0:0:0:0:0:ffff:7f00:1]:%d/hook | ssrf_blocked
+            http://[::127.0.0.1]:%d/hook         | ssrf_blocked
+            http://[64:ff9b::7f00:1]:%d/hook     | ssrf_blocked
+            http://[2002:7f00:1::1]:%d/hook      | ssrf_blocked
+            http://[::]:%d/hook                  | ssrf_blocked
+            """)
+    void shouldNeverReachLoopbackThroughAnotherSpellingOfIt(String template, String errorClass) {
+        // When
+        String url = template.formatted(receiver.port());
+        HttpOutcome outcome = dispatcher.getBean(HttpSender.class)
+                .send(new OutgoingRequest("POST", url, Map.of(), "{}", 2000)).join();
+
+        // Then
+        assertThat(outcome.errorClass()).as(url + ": " + outcome.error()).isEqualTo(errorClass);
+        assertThat(outcome.statusCode()).isNull();
         assertThat(receiver.getAllServeEvents()).isEmpty();
     }
 

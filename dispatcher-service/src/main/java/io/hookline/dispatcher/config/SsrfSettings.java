@@ -8,8 +8,10 @@ import java.util.List;
 /**
  * The SSRF guard ({@code hookline.dispatcher.ssrf.*}). Local mode ({@code hookline.local-mode=true}) turns it off too.
  *
- * @param enabled refuse loopback, private, link-local, multicast, unspecified and CGNAT targets
- * @param allow   CIDR blocks ({@code 10.1.0.0/16}) or host names that are allowed anyway
+ * @param enabled refuse loopback, private, link-local, multicast, unspecified, CGNAT and other special-purpose targets,
+ *                and the IPv6 forms that reach them ({@link io.hookline.dispatcher.ssrf.AddressPolicy})
+ * @param allow   CIDR blocks ({@code 10.1.0.0/16}) or host names that are allowed anyway; an IPv4 address reached
+ *                through an allow-listed IPv6 translation prefix must be allowed itself
  */
 @ConfigurationProperties("hookline.dispatcher.ssrf")
 public record SsrfSettings(

@@ -6,6 +6,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.hookline.contracts.webhook.EndpointKey;
 import io.hookline.dispatcher.config.CircuitSettings;
 import io.hookline.dispatcher.delivery.OperationalEvents;
+import io.hookline.dispatcher.metrics.CircuitState;
 import io.hookline.dispatcher.metrics.DispatcherMetrics;
 import io.hookline.service.webhook.WebhookDirectory;
 import jakarta.inject.Singleton;
@@ -24,14 +25,12 @@ public class EndpointCircuits implements Circuits {
 
     private final CircuitBreakerRegistry registry;
     private final CircuitSettings settings;
-    private final DispatcherMetrics metrics;
     private final OperationalEvents events;
     private final WebhookDirectory webhooks;
 
     public EndpointCircuits(CircuitSettings settings, DispatcherMetrics metrics, OperationalEvents events,
                             WebhookDirectory webhooks) {
         this.settings = settings;
-        this.metrics = metrics;
         this.events = events;
         this.webhooks = webhooks;
         this.registry = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
@@ -43,6 +42,7 @@ public class EndpointCircuits implements Circuits {
                 .permittedNumberOfCallsInHalfOpenState(1)
                 .automaticTransitionFromOpenToHalfOpenEnabled(false)
                 .build());
+        metrics.circuits(this::count);
     }
 
     @Override
@@ -54,10 +54,8 @@ public class EndpointCircuits implements Circuits {
     /** Drops the circuit of an endpoint no longer in use, unless it is open or probing: that state must last. */
     public synchronized void forgetIfClosed(String webhookId, String url) {
         String key = EndpointKey.of(webhookId, url);
-        registry.find(key).filter(circuit -> circuit.getState() == CircuitBreaker.State.CLOSED).ifPresent(circuit -> {
-            registry.remove(key);
-            metrics.forgetCircuit(webhookId, url);
-        });
+        registry.find(key).filter(circuit -> circuit.getState() == CircuitBreaker.State.CLOSED)
+                .ifPresent(circuit -> registry.remove(key));
     }
 
     @Override
@@ -84,11 +82,21 @@ public class EndpointCircuits implements Circuits {
                         });
             }
         });
-        metrics.circuitState(webhookId, url, () -> switch (circuit.getState()) {
-            case CLOSED, DISABLED, METRICS_ONLY -> 0;
-            case HALF_OPEN -> 1;
-            case OPEN, FORCED_OPEN -> 2;
-        });
         return circuit;
+    }
+
+    /** How many endpoints' circuits are in the state: what the metrics show instead of each endpoint's circuit. */
+    public int count(CircuitState state) {
+        return (int) registry.getAllCircuitBreakers().stream()
+                .filter(circuit -> stateOf(circuit) == state)
+                .count();
+    }
+
+    private static CircuitState stateOf(CircuitBreaker circuit) {
+        return switch (circuit.getState()) {
+            case CLOSED, DISABLED, METRICS_ONLY -> CircuitState.CLOSED;
+            case HALF_OPEN -> CircuitState.HALF_OPEN;
+            case OPEN, FORCED_OPEN -> CircuitState.OPEN;
+        };
     }
 }

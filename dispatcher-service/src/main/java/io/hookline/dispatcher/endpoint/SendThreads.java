@@ -8,7 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The threads that start requests; name resolution happens on them, so one slow DNS answer holds only one. */
+/** The threads that start requests; name resolution never happens on them ({@code dns.BoundedResolver}). */
 @Factory
 public class SendThreads {
 

@@ -1,5 +1,6 @@
 package io.hookline.dispatcher.http;
 
+import io.hookline.dispatcher.dns.DnsTimeoutException;
 import io.hookline.dispatcher.ssrf.SsrfBlockedException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -20,6 +21,7 @@ public final class FailureClassifier {
     public static final String CONNECTION_RESET = "connection_reset";
     public static final String TLS = "tls";
     public static final String DNS = "dns";
+    public static final String DNS_TIMEOUT = "dns_timeout";
     public static final String SSRF_BLOCKED = "ssrf_blocked";
     public static final String CONNECTION = "connection";
     public static final String PROTOCOL = "protocol";
@@ -40,6 +42,9 @@ public final class FailureClassifier {
     private static String classifyOne(Throwable cause) {
         if (cause instanceof SsrfBlockedException) {
             return SSRF_BLOCKED;
+        }
+        if (cause instanceof DnsTimeoutException) {
+            return DNS_TIMEOUT;
         }
         if (cause instanceof TimeoutException || cause instanceof SocketTimeoutException
                 || cause instanceof CancellationException

@@ -2,11 +2,9 @@ package io.hookline.dispatcher.http;
 
 import io.hookline.dispatcher.config.ConnectionSettings;
 import io.hookline.dispatcher.config.DispatcherSettings;
-import io.hookline.dispatcher.config.HooklineSettings;
-import io.hookline.dispatcher.config.SsrfSettings;
 import io.hookline.dispatcher.config.TlsSettings;
-import io.hookline.dispatcher.ssrf.GuardedDnsResolver;
-import io.hookline.dispatcher.ssrf.SsrfGuard;
+import io.hookline.dispatcher.dns.BoundedResolver;
+import io.hookline.dispatcher.endpoint.SendThreads;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
@@ -17,10 +15,11 @@ import io.micronaut.core.annotation.Order;
 import io.micronaut.core.order.Ordered;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import java.net.InetAddress;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import javax.net.ssl.SSLContext;
+import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.TlsConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
@@ -34,30 +33,18 @@ import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.apache.hc.core5.reactor.IOSessionListener;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The one pooled async HTTP client of the dispatcher: keep-alive HTTP/1.1, HTTP/2 where a TLS endpoint offers it,
  * connections idle for a while checked before reuse, no redirects, no automatic retries (a request that never left is
- * sent again by {@link HttpSender}), no cookies, name resolution through the SSRF guard, and certificates checked
- * against the JVM's trust store plus the configured extra one, with hostname verification.
+ * sent again by {@link HttpSender}), no cookies, name resolution through the SSRF guard off the sending threads
+ * ({@link BoundedResolver}), and certificates checked against the JVM's trust store plus the configured extra one,
+ * with hostname verification.
  */
 @Factory
 public class HttpClientFactory {
 
-    private static final Logger LOG = LoggerFactory.getLogger(HttpClientFactory.class);
     private static final Timeout LONGEST_TIMEOUT = Timeout.ofSeconds(31);
-
-    @Singleton
-    SsrfGuard ssrfGuard(SsrfSettings ssrf, HooklineSettings hookline) {
-        boolean enabled = ssrf.enabled() && !hookline.localMode();
-        if (!enabled) {
-            LOG.warn("SSRF guard is off (local mode or hookline.dispatcher.ssrf.enabled=false): "
-                    + "webhooks may reach loopback and private addresses");
-        }
-        return SsrfGuard.fromAllowList(InetAddress::getAllByName, ssrf.allow(), enabled);
-    }
 
     @Singleton
     // Now, not gracefully: timeouts and retries still scheduled must not fire into a closed producer.
@@ -81,12 +68,12 @@ public class HttpClientFactory {
 
     @Singleton
     @Bean(preDestroy = "close")
-    CloseableHttpAsyncClient httpClient(SsrfGuard guard, DispatcherSettings settings,
+    CloseableHttpAsyncClient httpClient(BoundedResolver dns, DispatcherSettings settings,
                                         ConnectionSettings connectionSettings,
                                         @Named("dispatcher-tls") SSLContext tlsContext,
                                         @Nullable IOSessionListener sessionListener) {
         int connections = Math.max(settings.maxInFlight(), settings.maxInFlightPerEndpoint());
-        return start(guard, connections, connectionSettings, tlsContext, sessionListener);
+        return start(dns.forHttpClient(), connections, connectionSettings, tlsContext, sessionListener);
     }
 
     /**
@@ -94,10 +81,10 @@ public class HttpClientFactory {
      *
      * @param sessionListener sees the client's I/O events (tests hold a connection's close with it); may be null
      */
-    static CloseableHttpAsyncClient start(SsrfGuard guard, int connections, ConnectionSettings settings,
+    static CloseableHttpAsyncClient start(DnsResolver dns, int connections, ConnectionSettings settings,
                                           SSLContext tlsContext, IOSessionListener sessionListener) {
         var connectionManager = PoolingAsyncClientConnectionManagerBuilder.create()
-                .setDnsResolver(new GuardedDnsResolver(guard))
+                .setDnsResolver(dns)
                 .setMaxConnTotal(connections)
                 // Per-endpoint concurrency is bounded by the dispatcher itself; the pool must not add a second,
                 // per-host limit that lets one webhook's backlog block another webhook on the same host.
@@ -142,11 +129,12 @@ public class HttpClientFactory {
 
     @Singleton
     HttpSender httpSender(CloseableHttpAsyncClient client, @Named("dispatcher-timer") ScheduledExecutorService timer,
+                          BoundedResolver dns, @Named(SendThreads.NAME) ExecutorService sendExecutor,
                           ConnectionSettings connections, MeterRegistry registry) {
         Counter resends = Counter.builder("hookline.dispatcher.requests.resent")
                 .description("Requests sent again at once because their pooled connection had been closed before "
                         + "they were written (no attempt)")
                 .register(registry);
-        return new HttpSender(client, timer, connections.unsentResends(), resends::increment);
+        return new HttpSender(client, timer, dns, sendExecutor, connections.unsentResends(), resends::increment);
     }
 }

@@ -6,7 +6,7 @@ import java.util.Map;
  * What came back for one request: a response (any status) or a failure classified for the log.
  *
  * @param errorClass {@code timeout}, {@code connection_refused}, {@code connection_reset}, {@code tls}, {@code dns},
- *                   {@code ssrf_blocked}, {@code connection}; null when a response arrived
+ *                   {@code dns_timeout}, {@code ssrf_blocked}, {@code connection}; null when a response arrived
  */
 public record HttpOutcome(
         Integer statusCode,

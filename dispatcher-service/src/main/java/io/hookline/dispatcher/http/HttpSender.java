@@ -1,10 +1,12 @@
 package io.hookline.dispatcher.http;
 
 import io.hookline.dispatcher.config.ConnectionSettings;
+import io.hookline.dispatcher.dns.BoundedResolver;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +22,8 @@ import org.apache.hc.core5.util.Timeout;
 
 /**
  * Sends one request on the shared pooled client and never throws: every failure becomes a classified
- * {@link HttpOutcome}. The job's timeout bounds the whole exchange (connect, send, wait, read), not only each read. A
+ * {@link HttpOutcome}. The job's timeout bounds the whole exchange (name resolution, connect, send, wait, read), not
+ * only each read; the host is resolved before the request starts, off the calling thread ({@link BoundedResolver}). A
  * request the endpoint never processed (its pooled connection turned out to be closed by the endpoint, see
  * {@link UnsentRequests}) goes out again at once, up to {@code unsentResends} times, within the same outcome: it was no
  * attempt.
@@ -33,17 +36,27 @@ public final class HttpSender {
 
     private final CloseableHttpAsyncClient client;
     private final ScheduledExecutorService timer;
+    private final BoundedResolver dns;
+    private final Executor sendExecutor;
     private final int unsentResends;
     private final Runnable onResend;
 
-    public HttpSender(CloseableHttpAsyncClient client, ScheduledExecutorService timer) {
-        this(client, timer, ConnectionSettings.DEFAULTS.unsentResends(), () -> { });
+    public HttpSender(CloseableHttpAsyncClient client, ScheduledExecutorService timer, BoundedResolver dns,
+                      Executor sendExecutor) {
+        this(client, timer, dns, sendExecutor, ConnectionSettings.DEFAULTS.unsentResends(), () -> { });
     }
 
-    public HttpSender(CloseableHttpAsyncClient client, ScheduledExecutorService timer, int unsentResends,
-                      Runnable onResend) {
+    /**
+     * @param dns          must be the resolver the client was built with, so that the client connects to the addresses
+     *                     resolved and checked before the request starts
+     * @param sendExecutor where a request starts once its host's addresses came from a lookup thread
+     */
+    public HttpSender(CloseableHttpAsyncClient client, ScheduledExecutorService timer, BoundedResolver dns,
+                      Executor sendExecutor, int unsentResends, Runnable onResend) {
         this.client = client;
         this.timer = timer;
+        this.dns = dns;
+        this.sendExecutor = sendExecutor;
         this.unsentResends = unsentResends;
         this.onResend = onResend;
     }
@@ -63,6 +76,7 @@ public final class HttpSender {
         private int tries;
         private int freshTries;
         private Future<CappedResponse> running;
+        private volatile boolean hostResolved;
 
         Exchange(OutgoingRequest request, long started) {
             this.request = request;
@@ -71,13 +85,36 @@ public final class HttpSender {
 
         void start() {
             var deadline = timer.schedule(() -> {
-                if (result.complete(HttpOutcome.failure(FailureClassifier.TIMEOUT,
-                        "no complete response within " + request.timeoutMs() + " ms", elapsedMs(started)))) {
+                if (result.complete(timedOut())) {
                     cancelRunning();
                 }
             }, request.timeoutMs(), TimeUnit.MILLISECONDS);
             result.whenComplete((outcome, error) -> deadline.cancel(false));
-            tryOnce();
+            // Resolved first, off this thread: the client would otherwise resolve inside execute(), on the caller.
+            CompletableFuture<?> addresses = resolve(request.url());
+            if (addresses.isDone()) {
+                addresses.whenComplete((found, error) -> afterResolution(error));
+            } else {
+                addresses.whenCompleteAsync((found, error) -> afterResolution(error), sendExecutor);
+            }
+        }
+
+        /** A request whose time ran out before its host's addresses came in had a DNS problem, not a slow endpoint. */
+        private HttpOutcome timedOut() {
+            return hostResolved
+                    ? HttpOutcome.failure(FailureClassifier.TIMEOUT,
+                            "no complete response within " + request.timeoutMs() + " ms", elapsedMs(started))
+                    : HttpOutcome.failure(FailureClassifier.DNS_TIMEOUT,
+                            "no DNS answer within the request's " + request.timeoutMs() + " ms", elapsedMs(started));
+        }
+
+        private void afterResolution(Throwable error) {
+            hostResolved = true;
+            if (error != null) {
+                result.complete(failure(error, started));
+            } else if (!result.isDone()) {
+                tryOnce();
+            }
         }
 
         private void tryOnce() {
@@ -147,6 +184,17 @@ public final class HttpSender {
             }
             return freshTries <= unsentResends && tries < MAX_TRIES;
         }
+    }
+
+    private CompletableFuture<?> resolve(String url) {
+        String host;
+        try {
+            host = URI.create(url).getHost();
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.completedFuture(null);
+        }
+        // No host the URI parser accepts (e.g. "127.1"): the client resolves it itself, still bounded and checked.
+        return host == null ? CompletableFuture.completedFuture(null) : dns.lookup(host);
     }
 
     private static BasicRequestProducer producer(OutgoingRequest request) {

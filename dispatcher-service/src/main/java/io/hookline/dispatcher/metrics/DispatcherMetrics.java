@@ -10,8 +10,9 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 
-/** The dispatcher's meters: attempts by outcome, request latency, jobs in flight, and each endpoint's circuit. */
+/** The dispatcher's meters: attempts by outcome, request latency, jobs in flight, and how many circuits are in each state. */
 @Singleton
 public class DispatcherMetrics {
 
@@ -54,20 +55,17 @@ public class DispatcherMetrics {
         Gauge.builder("hookline.dispatcher." + name, value).register(registry);
     }
 
-    public void forgetCircuit(String webhookId, String url) {
-        Gauge gauge = registry.find("hookline.dispatcher.circuit.state").tag("webhook_id", webhookId).tag("url", url)
-                .gauge();
-        if (gauge != null) {
-            registry.remove(gauge);
+    /**
+     * Endpoints whose circuit is in each state ({@code closed}, {@code half_open}, {@code open}). Counts only: an
+     * endpoint's URL or webhook is tenant data (a Slack URL is a bearer secret) and would grow the series without
+     * bound, so per-endpoint state stays in the authenticated stats API.
+     */
+    public void circuits(ToIntFunction<CircuitState> endpointsIn) {
+        for (CircuitState state : CircuitState.values()) {
+            Gauge.builder("hookline.dispatcher.circuits", () -> endpointsIn.applyAsInt(state))
+                    .description("Endpoints whose circuit is in this state")
+                    .tag("state", state.label())
+                    .register(registry);
         }
-    }
-
-    /** 0 closed, 1 half open, 2 open (Resilience4j's order of states is not used: it may change). */
-    public void circuitState(String webhookId, String url, Supplier<Number> state) {
-        Gauge.builder("hookline.dispatcher.circuit.state", state)
-                .description("Circuit of an endpoint: 0 closed, 1 half open, 2 open")
-                .tag("webhook_id", webhookId)
-                .tag("url", url)
-                .register(registry);
     }
 }

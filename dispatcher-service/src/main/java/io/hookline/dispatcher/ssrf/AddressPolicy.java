@@ -1,29 +1,39 @@
 package io.hookline.dispatcher.ssrf;
 
-import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Optional;
 
-/** Which resolved addresses a webhook may reach: none of the internal ranges of CONTRACT.md section 7. */
+/**
+ * Which resolved addresses a webhook may reach (CONTRACT.md section 7): no loopback, private, link-local, multicast,
+ * unspecified or otherwise special-purpose address, whether IPv4, IPv6, or an IPv6 form that reaches such an IPv4
+ * address. Allow-listed blocks are reachable anyway; an IPv4 address reached through an IPv6 form must be allowed
+ * itself, so allow-listing a translation prefix (NAT64 on an IPv6-only network) does not open 127.0.0.1 behind it.
+ */
 public final class AddressPolicy {
 
-    private static final List<CidrBlock> FORBIDDEN = List.of(
-            CidrBlock.parse("0.0.0.0/8"),
-            CidrBlock.parse("10.0.0.0/8"),
-            CidrBlock.parse("100.64.0.0/10"),
-            CidrBlock.parse("127.0.0.0/8"),
-            CidrBlock.parse("169.254.0.0/16"),
-            CidrBlock.parse("172.16.0.0/12"),
-            CidrBlock.parse("192.168.0.0/16"),
-            CidrBlock.parse("224.0.0.0/4"),
-            CidrBlock.parse("240.0.0.0/4"),
-            CidrBlock.parse("::/128"),
-            CidrBlock.parse("::1/128"),
-            CidrBlock.parse("fc00::/7"),
-            CidrBlock.parse("fe80::/10"),
-            CidrBlock.parse("ff00::/8"));
+    private static final List<Range> FORBIDDEN = List.of(
+            new Range("0.0.0.0/8", "unspecified"),
+            new Range("10.0.0.0/8", "private"),
+            new Range("100.64.0.0/10", "shared (CGNAT)"),
+            new Range("127.0.0.0/8", "loopback"),
+            new Range("169.254.0.0/16", "link-local"),
+            new Range("172.16.0.0/12", "private"),
+            new Range("192.0.0.0/24", "IETF protocol assignments"),
+            new Range("192.168.0.0/16", "private"),
+            new Range("198.18.0.0/15", "benchmarking"),
+            new Range("224.0.0.0/4", "multicast"),
+            new Range("240.0.0.0/4", "reserved or broadcast"),
+            new Range("::/128", "unspecified"),
+            new Range("::1/128", "loopback"),
+            new Range("64:ff9b::/96", "NAT64"),
+            new Range("64:ff9b:1::/48", "local-use NAT64"),
+            new Range("2001::/32", "Teredo"),
+            new Range("2002::/16", "6to4"),
+            new Range("fc00::/7", "unique-local"),
+            new Range("fe80::/10", "link-local"),
+            new Range("fec0::/10", "site-local"),
+            new Range("ff00::/8", "multicast"));
 
     private final List<CidrBlock> allowed;
 
@@ -33,57 +43,26 @@ public final class AddressPolicy {
 
     /** Why the address must not be reached, or empty when it may. */
     public Optional<String> refusal(InetAddress address) {
-        InetAddress effective = unwrapMapped(address);
-        if (allowed.stream().anyMatch(block -> block.contains(effective))) {
+        Optional<String> own = ownRefusal(address);
+        if (own.isPresent()) {
+            return own;
+        }
+        return EmbeddedIpv4.of(address).flatMap(this::ownRefusal)
+                .map(reason -> reason + " (reached through " + address.getHostAddress() + ")");
+    }
+
+    private Optional<String> ownRefusal(InetAddress address) {
+        if (allowed.stream().anyMatch(block -> block.contains(address))) {
             return Optional.empty();
         }
-        if (effective.isLoopbackAddress()) {
-            return Optional.of("loopback address " + address.getHostAddress());
-        }
-        if (effective.isLinkLocalAddress()) {
-            return Optional.of("link-local address " + address.getHostAddress());
-        }
-        if (effective.isMulticastAddress()) {
-            return Optional.of("multicast address " + address.getHostAddress());
-        }
-        if (effective.isAnyLocalAddress()) {
-            return Optional.of("unspecified address " + address.getHostAddress());
-        }
-        if (FORBIDDEN.stream().anyMatch(block -> block.contains(effective))) {
-            return Optional.of("private or reserved address " + address.getHostAddress());
-        }
-        return Optional.empty();
+        return FORBIDDEN.stream().filter(range -> range.block().contains(address)).findFirst()
+                .map(range -> range.name() + " address " + address.getHostAddress());
     }
 
-    /** {@code ::ffff:10.0.0.1} reaches 10.0.0.1, so it is judged as the IPv4 address it carries. */
-    static InetAddress unwrapMapped(InetAddress address) {
-        if (!(address instanceof Inet6Address)) {
-            return address;
-        }
-        byte[] bytes = address.getAddress();
-        for (int i = 0; i < 10; i++) {
-            if (bytes[i] != 0) {
-                return address;
-            }
-        }
-        boolean mapped = bytes[10] == (byte) 0xFF && bytes[11] == (byte) 0xFF;
-        boolean compatible = bytes[10] == 0 && bytes[11] == 0 && !isAllZeroOrOne(bytes);
-        if (!mapped && !compatible) {
-            return address;
-        }
-        try {
-            return InetAddress.getByAddress(new byte[] {bytes[12], bytes[13], bytes[14], bytes[15]});
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException("4 bytes are always an IPv4 address", e);
-        }
-    }
+    private record Range(CidrBlock block, String name) {
 
-    private static boolean isAllZeroOrOne(byte[] bytes) {
-        for (int i = 12; i < 15; i++) {
-            if (bytes[i] != 0) {
-                return false;
-            }
+        Range(String cidr, String name) {
+            this(CidrBlock.parse(cidr), name);
         }
-        return bytes[15] == 0 || bytes[15] == 1;
     }
 }

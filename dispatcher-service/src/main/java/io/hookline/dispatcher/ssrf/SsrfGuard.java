@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  */
 public final class SsrfGuard {
 
-    /** A name lookup, {@link InetAddress#getAllByName} in production, a fake in tests. */
+    /** A name lookup: the system's resolver in production ({@code dns.ResolverFactory}), a fake in tests. */
     @FunctionalInterface
     public interface Resolver {
         InetAddress[] resolve(String host) throws UnknownHostException;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.hookline.dispatcher.config.ConnectionSettings;
+import io.hookline.dispatcher.config.DnsSettings;
+import io.hookline.dispatcher.dns.BoundedResolver;
 import io.hookline.dispatcher.ssrf.SsrfGuard;
 import io.hookline.dispatcher.support.RawReceiver;
 import java.net.InetAddress;
@@ -26,15 +28,18 @@ import org.junit.jupiter.api.Test;
 class IdleConnectionTest {
 
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-    private final CloseableHttpAsyncClient client = HttpClientFactory.start(
-            SsrfGuard.fromAllowList(InetAddress::getAllByName, List.of(), false), 10,
+    private final BoundedResolver dns = new BoundedResolver(
+            SsrfGuard.fromAllowList(InetAddress::getAllByName, List.of(), false)::resolve,
+            new DnsSettings(Duration.ofSeconds(2), 1, Duration.ofSeconds(30)), timer);
+    private final CloseableHttpAsyncClient client = HttpClientFactory.start(dns.forHttpClient(), 10,
             new ConnectionSettings(Duration.ofMillis(100), Duration.ofMinutes(5), Duration.ofSeconds(30), 2),
             SSLContexts.createDefault(), null);
-    private final HttpSender sender = new HttpSender(client, timer);
+    private final HttpSender sender = new HttpSender(client, timer, dns, Runnable::run);
 
     @AfterEach
     void stop() {
         client.close(CloseMode.IMMEDIATE);
+        dns.close();
         timer.shutdownNow();
     }
 
