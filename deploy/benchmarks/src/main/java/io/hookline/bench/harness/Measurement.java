@@ -10,11 +10,12 @@ import java.util.Map;
 final class Measurement {
 
     /** What one process used during the scenario. */
-    record Usage(double cpuSeconds, long peakRssKib) {
+    record Usage(double cpuSeconds, double jitCpuSeconds, long peakRssKib) {
     }
 
     private final Map<String, Long> pids;
     private final Map<String, Long> startTicks = new LinkedHashMap<>();
+    private final Map<String, Long> startJitTicks = new LinkedHashMap<>();
     private final boolean peaksReset;
 
     private Measurement(Map<String, Long> pids) {
@@ -23,6 +24,7 @@ final class Measurement {
         for (Map.Entry<String, Long> process : pids.entrySet()) {
             reset &= ProcStats.resetPeak(process.getValue());
             startTicks.put(process.getKey(), ProcStats.cpuTicks(process.getValue()));
+            startJitTicks.put(process.getKey(), ProcStats.jitTicks(process.getValue()));
         }
         this.peaksReset = reset;
     }
@@ -39,11 +41,15 @@ final class Measurement {
     Map<String, Usage> stop() {
         Map<String, Usage> usage = new LinkedHashMap<>();
         for (Map.Entry<String, Long> process : pids.entrySet()) {
-            long ticks = ProcStats.cpuTicks(process.getValue());
-            long start = startTicks.get(process.getKey());
-            usage.put(process.getKey(), new Usage(ticks < 0 || start < 0 ? Double.NaN
-                    : ProcStats.cpuSeconds(ticks - start), ProcStats.peakRssKib(process.getValue())));
+            usage.put(process.getKey(), new Usage(
+                    spent(startTicks.get(process.getKey()), ProcStats.cpuTicks(process.getValue())),
+                    spent(startJitTicks.get(process.getKey()), ProcStats.jitTicks(process.getValue())),
+                    ProcStats.peakRssKib(process.getValue())));
         }
         return usage;
+    }
+
+    private static double spent(long startTicks, long endTicks) {
+        return endTicks < 0 || startTicks < 0 ? Double.NaN : ProcStats.cpuSeconds(endTicks - startTicks);
     }
 }

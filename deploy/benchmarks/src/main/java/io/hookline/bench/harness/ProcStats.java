@@ -30,6 +30,33 @@ final class ProcStats {
         }
     }
 
+    /**
+     * utime + stime of the JIT compiler threads in clock ticks; -1 when the process is gone. Their work is the price of
+     * warming up, not of each delivery, and shows how far from steady state a scenario ran.
+     */
+    static long jitTicks(long pid) {
+        Path tasks = Path.of("/proc", String.valueOf(pid), "task");
+        try (var threads = Files.list(tasks)) {
+            return threads.mapToLong(ProcStats::compilerThreadTicks).sum();
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static long compilerThreadTicks(Path task) {
+        try {
+            String stat = Files.readString(task.resolve("stat"), StandardCharsets.US_ASCII);
+            String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+            if (!name.startsWith("C1 CompilerThre") && !name.startsWith("C2 CompilerThre")) {
+                return 0;
+            }
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException | RuntimeException e) {
+            return 0; // the thread ended between listing and reading
+        }
+    }
+
     static double cpuSeconds(long ticks) {
         return (double) ticks / TICKS_PER_SECOND;
     }

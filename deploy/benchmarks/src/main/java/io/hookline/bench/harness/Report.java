@@ -78,12 +78,14 @@ final class Report {
         md.append("CPU µs per delivery = CPU time of the process over the scenario (utime + stime from "
                 + "/proc/<pid>/stat, until the stack is quiet again) / deliveries. `stack` is the broker and the four "
                 + "services; `harness` is the load generator and receivers (and, in 1 and 2, the client under test). In 1 and 2 "
-                + "the services are idle: their figures are background cost spread over the deliveries.\n\n");
+                + "the services are idle: their figures are background cost spread over the deliveries. `JIT µs` is the part of `stack` "
+                + "spent by the JIT compiler threads: warm-up still under way, not a cost of each delivery in a "
+                + "long-running service.\n\n");
         md.append("| # | scenario | deliveries | dup | s | deliveries/s | s to log | ");
         PROCESSES.forEach(process -> md.append(process).append(" µs | "));
-        md.append("stack µs | harness µs |\n|---|---|---:|---:|---:|---:|---:|");
+        md.append("stack µs | JIT µs | harness µs |\n|---|---|---:|---:|---:|---:|---:|");
         PROCESSES.forEach(process -> md.append("---:|"));
-        md.append("---:|---:|\n");
+        md.append("---:|---:|---:|\n");
         for (ScenarioResult result : results) {
             md.append("| ").append(result.id()).append(" | ").append(result.title())
                     .append(result.complete() ? "" : " **(incomplete)**").append(" | ")
@@ -97,6 +99,7 @@ final class Report {
                 md.append(number(result.cpuMicrosPerDelivery().get(process), 0)).append(" | ");
             }
             md.append(number(result.cpuMicrosPerDelivery().get("stack"), 0)).append(" | ")
+                    .append(number(result.stackJitMicrosPerDelivery(), 0)).append(" | ")
                     .append(number(result.cpuMicrosPerDelivery().get("harness"), 0)).append(" |\n");
         }
         md.append("\n## Latency, event produced to request received\n\n");

@@ -14,6 +14,7 @@ import org.HdrHistogram.Histogram;
  *                             the last request received
  * @param secondsToQueryable   from the start until log-service answers with every attempt (scenario 4); null else
  * @param cpuSeconds           CPU time per process over the scenario, until the stack was quiet again
+ * @param stackJitMicrosPerDelivery the JIT compiler threads' share of the stack's CPU per delivery
  * @param peakRssMib           peak resident memory per process during the scenario
  * @param complete             false when the scenario's time cap ended it before everything arrived
  */
@@ -30,6 +31,7 @@ record ScenarioResult(
         boolean complete,
         Map<String, Double> cpuSeconds,
         Map<String, Double> cpuMicrosPerDelivery,
+        Double stackJitMicrosPerDelivery,
         Map<String, Long> peakRssMib,
         Latency latency,
         String note,
@@ -57,12 +59,14 @@ record ScenarioResult(
         Map<String, Double> perDelivery = new LinkedHashMap<>();
         Map<String, Long> rss = new LinkedHashMap<>();
         double stack = 0;
+        double stackJit = 0;
         for (Map.Entry<String, Measurement.Usage> process : usage.entrySet()) {
             double seconds1 = process.getValue().cpuSeconds();
             cpu.put(process.getKey(), round(seconds1, 2));
             perDelivery.put(process.getKey(), deliveries == 0 ? null : round(seconds1 * 1e6 / deliveries, 1));
             if (!process.getKey().equals("harness")) {
                 stack += seconds1;
+                stackJit += process.getValue().jitCpuSeconds();
                 rss.put(process.getKey(), process.getValue().peakRssKib() / 1024);
             }
         }
@@ -71,7 +75,8 @@ record ScenarioResult(
         Histogram histogram = tally.latency();
         return new ScenarioResult(id, title, expected, deliveries, tally.requests(), tally.duplicates(),
                 round(seconds, 3), seconds <= 0 ? 0 : round(deliveries / seconds, 1),
-                secondsToQueryable == null ? null : round(secondsToQueryable, 3), complete, cpu, perDelivery, rss,
+                secondsToQueryable == null ? null : round(secondsToQueryable, 3), complete, cpu, perDelivery,
+                deliveries == 0 ? null : round(stackJit * 1e6 / deliveries, 1), rss,
                 Latency.of(histogram), note, histogram);
     }
 

@@ -85,7 +85,7 @@ record Settings(
         return quick
                 ? new Settings(true, home, results, only, keepData, jvmOptions, 200, 20_000, 20_000, Duration.ofSeconds(10),
                         5_000, 1_000, Duration.ofSeconds(10), 2_000, Duration.ofSeconds(90), Duration.ofSeconds(10))
-                : new Settings(false, home, results, only, keepData, jvmOptions, 2_000, 200_000, 50_000,
+                : new Settings(false, home, results, only, keepData, jvmOptions, 5_000, 200_000, 50_000,
                         Duration.ofSeconds(60), 50_000, 1_000, Duration.ofSeconds(60), 40_000, Duration.ofMinutes(10),
                         Duration.ofSeconds(60));
     }
