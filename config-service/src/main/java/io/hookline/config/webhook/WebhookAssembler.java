@@ -86,6 +86,35 @@ public final class WebhookAssembler {
         return new AssembledWebhook(toConfig(node), revealed);
     }
 
+    /**
+     * The next version with every secret sealed with the newest key, or null when all of them already are. The
+     * plain values are what they were: only their encryption changes.
+     */
+    public WebhookConfig resealed(WebhookConfig current) {
+        boolean stale = !cipher.isSealedWithPrimary(current.password())
+                || !cipher.isSealedWithPrimary(current.authorizationHeader())
+                || current.signingSecrets().stream().anyMatch(secret -> !cipher.isSealedWithPrimary(secret.secret()));
+        if (!stale) {
+            return null;
+        }
+        ObjectNode node = Json.MAPPER.valueToTree(current);
+        if (current.password() != null) {
+            node.put(PASSWORD, reseal(current.password()));
+        }
+        if (current.authorizationHeader() != null) {
+            node.put(AUTHORIZATION_HEADER, reseal(current.authorizationHeader()));
+        }
+        node.set(SIGNING_SECRETS, secrets(current.signingSecrets().stream()
+                .map(secret -> new SigningSecret(reseal(secret.secret()), secret.expiresAt()))
+                .toList()));
+        stamp(node, current.id(), current.tenant(), current.version() + 1, current.createdAt(), clock.instant());
+        return toConfig(node);
+    }
+
+    private String reseal(String ciphertext) {
+        return cipher.isSealedWithPrimary(ciphertext) ? ciphertext : cipher.encrypt(cipher.decrypt(ciphertext));
+    }
+
     private void apply(ObjectNode node, WebhookChanges changes) {
         changes.fields().fields().forEachRemaining(change -> apply(node, change.getKey(), change.getValue()));
         if (changes.has(ENABLED) && changes.get(ENABLED).booleanValue()) {

@@ -126,7 +126,7 @@ class WebhookFieldsTest {
         assertThat(read.get("signing_secret").asText()).isEqualTo(SecretCipher.MASK);
         WebhookConfig stored = readFromTopic(id, 2);
         SecretCipher cipher = SecretCipher.fromBase64Key(service.secretsKey());
-        assertThat(stored.password()).startsWith("v1:").doesNotContain("hunter2");
+        assertThat(stored.password()).startsWith("v2:" + cipher.primaryKeyId() + ":").doesNotContain("hunter2");
         assertThat(cipher.decrypt(stored.password())).isEqualTo("hunter2");
         assertThat(cipher.decrypt(stored.authorizationHeader())).isEqualTo("Bearer top-secret");
         assertThat(cipher.decrypt(stored.signingSecrets().get(0).secret())).isEqualTo(signingSecret);

@@ -3,7 +3,7 @@ package io.hookline.dispatcher.webhook;
 import io.hookline.contracts.crypto.SecretCipher;
 import io.hookline.contracts.webhook.SigningSecret;
 import io.hookline.contracts.webhook.WebhookConfig;
-import io.hookline.dispatcher.config.SecretsSettings;
+import io.hookline.service.secrets.SecretsSettings;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -18,7 +18,7 @@ public class WebhookSecrets {
     private final SecretCipher cipher;
 
     public WebhookSecrets(SecretsSettings settings) {
-        this.cipher = SecretCipher.fromBase64Key(settings.key());
+        this.cipher = settings.cipher();
     }
 
     /** The {@code whsec_} secrets that sign now: the current one and a rotated-out one still in its grace period. */

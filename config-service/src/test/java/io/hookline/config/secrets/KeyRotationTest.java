@@ -1,0 +1,98 @@
+package io.hookline.config.secrets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hookline.config.store.WebhookStore;
+import io.hookline.config.support.ConfigServiceInstance;
+import io.hookline.contracts.crypto.SecretCipher;
+import io.hookline.contracts.webhook.SigningSecret;
+import io.hookline.contracts.webhook.WebhookConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Rotating the key of secrets at rest: write with key A, add key B as the newest, re-encrypt through
+ * {@code POST /api/v1/admin/reencrypt}, then run with B alone.
+ */
+class KeyRotationTest {
+
+    private static final String KEY_B = SecretCipher.generateBase64Key();
+
+    @Test
+    void shouldKeepOldSecretsReadableThenMoveEveryWebhookToTheNewestKey() {
+        try (ConfigServiceInstance withA = ConfigServiceInstance.start("rotation")) {
+            // Given webhooks of two tenants whose secrets were sealed with key A
+            String idA = SecretCipher.fromBase64Key(withA.secretsKey()).primaryKeyId();
+            String idB = SecretCipher.fromBase64Key(KEY_B).primaryKeyId();
+            String first = withA.admin().createWebhook("""
+                    {"name": "basic", "url": "https://a.io", "username": "u", "password": "pw-1"}""");
+            String acme = withA.admin().post("/api/v1/tokens",
+                    "{\"name\": \"acme\", \"tenant\": \"acme\", \"scopes\": [\"webhooks:write\"]}")
+                    .json().get("token").asText();
+            String second = withA.client().withToken(acme).createWebhook("""
+                    {"name": "bearer", "url": "https://a.io", "authorization_header": "Bearer t-2"}""");
+            assertThat(secretsOf(withA, first)).allMatch(value -> value.startsWith("v2:" + idA + ":"));
+
+            try (ConfigServiceInstance withBandA = withA.sibling(Map.of("hookline.secrets.keys", List.of(KEY_B)))) {
+                // When B is added as the newest key: old secrets still open, new ones are sealed with B
+                SecretCipher ring = withBandA.context().getBean(SecretCipher.class);
+                assertThat(ring.primaryKeyId()).isEqualTo(idB);
+                assertThat(ring.decrypt(stored(withBandA, first).password())).isEqualTo("pw-1");
+                String third = withBandA.admin().createWebhook("""
+                        {"name": "new", "url": "https://a.io", "password": "pw-3", "username": "u"}""");
+                assertThat(secretsOf(withBandA, third)).allMatch(value -> value.startsWith("v2:" + idB + ":"));
+
+                // And everything is re-encrypted by the admin
+                var forbidden = withBandA.client().withToken(acme).post("/api/v1/admin/reencrypt", "");
+                var anonymous = withBandA.client().post("/api/v1/admin/reencrypt", "");
+                var reencrypted = withBandA.admin().post("/api/v1/admin/reencrypt", "");
+
+                // Then only the admin may, and every secret of every tenant is on B with the same plain value
+                assertThat(forbidden.status()).isEqualTo(403);
+                assertThat(anonymous.status()).isEqualTo(401);
+                assertThat(reencrypted.status()).as(reencrypted.body()).isEqualTo(200);
+                assertThat(reencrypted.json().get("key_id").asText()).isEqualTo(idB);
+                assertThat(reencrypted.json().get("reencrypted").asInt()).isEqualTo(2);
+                assertThat(reencrypted.json().get("unchanged").asInt()).isEqualTo(1);
+                assertThat(stored(withBandA, first).version()).isEqualTo(2);
+                for (String id : List.of(first, second, third)) {
+                    assertThat(secretsOf(withBandA, id)).allMatch(value -> value.startsWith("v2:" + idB + ":"));
+                }
+                assertThat(withBandA.admin().post("/api/v1/admin/reencrypt", "").json().get("reencrypted").asInt())
+                        .isZero();
+            }
+
+            // Then with A removed, every secret still opens with B alone
+            try (ConfigServiceInstance withB = withA.sibling(Map.of("hookline.secrets.key", KEY_B))) {
+                SecretCipher onlyB = withB.context().getBean(SecretCipher.class);
+                assertThat(onlyB.keyIds()).containsExactly(idB);
+                assertThat(onlyB.decrypt(stored(withB, first).password())).isEqualTo("pw-1");
+                assertThat(onlyB.decrypt(stored(withB, second).authorizationHeader())).isEqualTo("Bearer t-2");
+                for (SigningSecret secret : stored(withB, first).signingSecrets()) {
+                    assertThat(onlyB.decrypt(secret.secret())).startsWith("whsec_");
+                }
+            }
+        }
+    }
+
+    private static WebhookConfig stored(ConfigServiceInstance instance, String id) {
+        return instance.context().getBean(WebhookStore.class).listAll().stream()
+                .filter(webhook -> webhook.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    private static List<String> secretsOf(ConfigServiceInstance instance, String id) {
+        WebhookConfig webhook = stored(instance, id);
+        List<String> secrets = new ArrayList<>();
+        if (webhook.password() != null) {
+            secrets.add(webhook.password());
+        }
+        if (webhook.authorizationHeader() != null) {
+            secrets.add(webhook.authorizationHeader());
+        }
+        webhook.signingSecrets().forEach(secret -> secrets.add(secret.secret()));
+        assertThat(secrets).isNotEmpty();
+        return secrets;
+    }
+}
