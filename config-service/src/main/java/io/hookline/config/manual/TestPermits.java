@@ -6,14 +6,15 @@ import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 
 /** Bounds the webhook tests of each tenant running at once ({@code hookline.webhook-test.max-concurrent-per-tenant}). */
 @Singleton
 public final class TestPermits {
 
     private final WebhookTestSettings settings;
-    /** Tenants with at least one test running; an entry goes when its count drops to zero. */
-    private final Map<String, Integer> running = new ConcurrentHashMap<>();
+    /** One semaphore per tenant that ever tested: as many as tenants, a few bytes each. */
+    private final Map<String, Semaphore> tenants = new ConcurrentHashMap<>();
 
     public TestPermits(WebhookTestSettings settings) {
         this.settings = settings;
@@ -21,22 +22,19 @@ public final class TestPermits {
 
     /** Takes a permit for one test of {@code tenant}, or throws a 429 problem with Retry-After. Release it once. */
     public void acquire(String tenant) {
-        int max = settings.maxConcurrentPerTenant();
-        boolean[] granted = {false};
-        running.compute(tenant, (key, count) -> {
-            int now = count == null ? 0 : count;
-            granted[0] = now < max;
-            return granted[0] ? now + 1 : count;
-        });
-        if (!granted[0]) {
+        if (!permitsOf(tenant).tryAcquire()) {
             throw new ProblemException(Problem.of(HttpStatus.TOO_MANY_REQUESTS, "Tenant \"" + tenant + "\" already has "
-                    + max + " webhook tests running, the most allowed (hookline.webhook-test.max-concurrent-per-tenant)"
-                    + "; try again when one has answered"),
+                    + settings.maxConcurrentPerTenant() + " webhook tests running, the most allowed "
+                    + "(hookline.webhook-test.max-concurrent-per-tenant); try again when one has answered"),
                     (int) Math.max(1, settings.retryAfter().toSeconds()), null);
         }
     }
 
     public void release(String tenant) {
-        running.computeIfPresent(tenant, (key, count) -> count > 1 ? count - 1 : null);
+        permitsOf(tenant).release();
+    }
+
+    private Semaphore permitsOf(String tenant) {
+        return tenants.computeIfAbsent(tenant, key -> new Semaphore(settings.maxConcurrentPerTenant()));
     }
 }
