@@ -12,8 +12,10 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.standardwebhooks.Webhook;
+import io.hookline.contracts.crypto.SealedHeaders;
 import io.hookline.contracts.crypto.SecretCipher;
 import io.hookline.contracts.delivery.DeliveryJob;
+import io.hookline.contracts.json.Json;
 import io.hookline.dispatcher.support.DispatcherKit;
 import io.hookline.dispatcher.support.Webhooks;
 import io.micronaut.context.ApplicationContext;
@@ -57,16 +59,20 @@ class KeyRingDeliveryTest {
         var spec = Webhooks.Spec.of("http://localhost:" + receiver.port() + "/hook?case=ring", kit.cipher, secret)
                 .authorization(newest.encrypt("Bearer from-the-newest-key"));
         kit.publishWebhook(spec.config());
-        DeliveryJob job = spec.job("INC-9", "{\"a\":9}", 1, Map.of());
+        // and a job carrying a header value config-service sealed (with the old key)
+        String sealedHeader = SealedHeaders.sealLiterals(Json.MAPPER.createObjectNode().put("X-Team", "sre"),
+                kit.cipher).get("X-Team").textValue();
+        DeliveryJob job = spec.job("INC-9", "{\"a\":9}", 1, Map.of("X-Team", sealedHeader));
 
         // When
         kit.publishJob(job);
 
-        // Then both open: the request is signed with the old-key secret and carries the newest-key header
+        // Then all open: the request is signed with the old-key secret, carries the newest-key header, the plain value
         LoggedRequest request = await().atMost(DispatcherKit.timeout()).until(() -> receiver.getAllServeEvents()
                 .stream().map(event -> event.getRequest()).filter(r -> r.getUrl().contains("case=ring"))
                 .findFirst().orElse(null), found -> found != null);
         assertThat(request.getHeader("Authorization")).isEqualTo("Bearer from-the-newest-key");
+        assertThat(request.getHeader("X-Team")).isEqualTo("sre");
         Map<String, List<String>> headers = request.getHeaders().all().stream()
                 .collect(Collectors.toMap(HttpHeader::key, HttpHeader::values));
         assertThatCode(() -> new Webhook(secret).verify(request.getBodyAsString(), headers))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hookline.config.support.ApiClient;
 import io.hookline.config.support.ConfigServiceInstance;
+import io.hookline.contracts.crypto.SealedHeaders;
 import io.hookline.contracts.crypto.SecretCipher;
 import io.hookline.contracts.topic.Topics;
 import io.hookline.contracts.webhook.WebhookConfig;
@@ -105,6 +106,27 @@ class WebhookFieldsTest {
         assertThat(patched.json().get("version").asLong()).isEqualTo(2);
         assertThat(patched.header("ETag")).isEqualTo("\"2\"");
         assertThat(patched.json().get("signing_secret").asText()).isEqualTo(SecretCipher.MASK);
+    }
+
+    @Test
+    void shouldSealLiteralHeaderValuesOnTheTopicAndShowThemToTheOwner() {
+        var created = create("""
+                {"name": "sealed headers", "url": "https://example.com",
+                 "headers": {"X-Api-Key": "key-123", "X-Event": "{{ cloudevent.type }}"}}""");
+        String id = created.json().get("id").asText();
+
+        JsonNode read = api.get("/api/v1/webhooks/" + id).json();
+
+        for (JsonNode webhook : new JsonNode[] {created.json(), read}) {
+            assertThat(webhook.get("headers").get("X-Api-Key").asText()).isEqualTo("key-123");
+            assertThat(webhook.get("headers").get("X-Event").asText()).isEqualTo("{{ cloudevent.type }}");
+        }
+        WebhookConfig stored = readFromTopic(id, 1);
+        SecretCipher cipher = SecretCipher.fromBase64Key(service.secretsKey());
+        String sealed = stored.headers().get("X-Api-Key").textValue();
+        assertThat(sealed).startsWith("\u0001v2:" + cipher.primaryKeyId() + ":").doesNotContain("key-123");
+        assertThat(SealedHeaders.open(sealed, cipher)).isEqualTo("key-123");
+        assertThat(stored.headers().get("X-Event").textValue()).isEqualTo("{{ cloudevent.type }}");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hookline.config.store.WebhookStore;
 import io.hookline.config.support.ConfigServiceInstance;
+import io.hookline.contracts.crypto.SealedHeaders;
 import io.hookline.contracts.crypto.SecretCipher;
 import io.hookline.contracts.webhook.SigningSecret;
 import io.hookline.contracts.webhook.WebhookConfig;
@@ -27,7 +28,8 @@ class KeyRotationTest {
             String idA = SecretCipher.fromBase64Key(withA.secretsKey()).primaryKeyId();
             String idB = SecretCipher.fromBase64Key(KEY_B).primaryKeyId();
             String first = withA.admin().createWebhook("""
-                    {"name": "basic", "url": "https://a.io", "username": "u", "password": "pw-1"}""");
+                    {"name": "basic", "url": "https://a.io", "username": "u", "password": "pw-1",
+                     "headers": {"X-Api-Key": "key-1"}}""");
             String acme = withA.admin().post("/api/v1/tokens",
                     "{\"name\": \"acme\", \"tenant\": \"acme\", \"scopes\": [\"webhooks:write\"]}")
                     .json().get("token").asText();
@@ -71,6 +73,10 @@ class KeyRotationTest {
                 SecretCipher onlyB = withB.context().getBean(SecretCipher.class);
                 assertThat(onlyB.keyIds()).containsExactly(idB);
                 assertThat(onlyB.decrypt(stored(withB, first).password())).isEqualTo("pw-1");
+                assertThat(SealedHeaders.open(stored(withB, first).headers().get("X-Api-Key").textValue(), onlyB))
+                        .isEqualTo("key-1");
+                assertThat(withB.admin().get("/api/v1/webhooks/" + first).json().get("headers").get("X-Api-Key")
+                        .asText()).isEqualTo("key-1");
                 assertThat(onlyB.decrypt(stored(withB, second).authorizationHeader())).isEqualTo("Bearer t-2");
                 for (SigningSecret secret : stored(withB, first).signingSecrets()) {
                     assertThat(onlyB.decrypt(secret.secret())).startsWith("whsec_");
@@ -94,6 +100,10 @@ class KeyRotationTest {
             secrets.add(webhook.authorizationHeader());
         }
         webhook.signingSecrets().forEach(secret -> secrets.add(secret.secret()));
+        if (webhook.headers() != null && webhook.headers().has("X-Api-Key")) {
+            // A sealed header value: a control character, then the ciphertext.
+            secrets.add(webhook.headers().get("X-Api-Key").textValue().substring(1));
+        }
         assertThat(secrets).isNotEmpty();
         return secrets;
     }

@@ -1,5 +1,6 @@
 package io.hookline.dispatcher.webhook;
 
+import io.hookline.contracts.crypto.SealedHeaders;
 import io.hookline.contracts.crypto.SecretCipher;
 import io.hookline.contracts.webhook.SigningSecret;
 import io.hookline.contracts.webhook.WebhookConfig;
@@ -28,6 +29,11 @@ public class WebhookSecrets {
                 .map(SigningSecret::secret)
                 .map(cipher::decrypt)
                 .toList();
+    }
+
+    /** A header value of the job as it goes on the wire: a literal sealed by config-service is opened. */
+    public String openHeader(String value) {
+        return SealedHeaders.open(value, cipher);
     }
 
     /** The {@code Authorization} value: the configured header, else basic auth from username and password. */
