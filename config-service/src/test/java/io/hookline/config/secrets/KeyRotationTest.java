@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 class KeyRotationTest {
 
     private static final String KEY_B = SecretCipher.generateBase64Key();
+    private static final String KEY_C = SecretCipher.generateBase64Key();
 
     @Test
     void shouldKeepOldSecretsReadableThenMoveEveryWebhookToTheNewestKey() {
@@ -60,6 +61,7 @@ class KeyRotationTest {
                 assertThat(reencrypted.json().get("key_id").asText()).isEqualTo(idB);
                 assertThat(reencrypted.json().get("reencrypted").asInt()).isEqualTo(2);
                 assertThat(reencrypted.json().get("unchanged").asInt()).isEqualTo(1);
+                assertThat(reencrypted.json().get("failed")).isEmpty();
                 assertThat(stored(withBandA, first).version()).isEqualTo(2);
                 for (String id : List.of(first, second, third)) {
                     assertThat(secretsOf(withBandA, id)).allMatch(value -> value.startsWith("v2:" + idB + ":"));
@@ -81,6 +83,36 @@ class KeyRotationTest {
                 for (SigningSecret secret : stored(withB, first).signingSecrets()) {
                     assertThat(onlyB.decrypt(secret.secret())).startsWith("whsec_");
                 }
+            }
+        }
+    }
+
+    @Test
+    void shouldReportAWebhookSealedWithAKeyTheRingLacksAndReencryptTheOthers() {
+        try (ConfigServiceInstance withA = ConfigServiceInstance.start("rotation-unknown")) {
+            // Given one webhook sealed with key A and one with a key C that the re-encrypting ring lacks
+            String known = withA.admin().createWebhook("""
+                    {"name": "known", "url": "https://a.io", "authorization_header": "Bearer a"}""");
+            String unknown;
+            try (ConfigServiceInstance withC = withA.sibling(Map.of("hookline.secrets.keys", KEY_C))) {
+                unknown = withC.admin().createWebhook("""
+                        {"name": "unknown", "url": "https://a.io", "authorization_header": "Bearer c"}""");
+            }
+            String idC = SecretCipher.fromBase64Key(KEY_C).primaryKeyId();
+
+            try (ConfigServiceInstance withB = withA.sibling(Map.of("hookline.secrets.keys", KEY_B))) {
+                // When re-encrypting with the ring B, A
+                var answer = withB.admin().post("/api/v1/admin/reencrypt", "");
+
+                // Then the known one moves to B, the other is named with the key it needs and left as it was
+                assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+                assertThat(answer.json().get("reencrypted").asInt()).isEqualTo(1);
+                assertThat(answer.json().get("failed")).hasSize(1);
+                assertThat(answer.json().get("failed").get(0).get("id").asText()).isEqualTo(unknown);
+                assertThat(answer.json().get("failed").get(0).get("error").asText())
+                        .contains("encrypted with key " + idC + ", which is not configured");
+                assertThat(stored(withB, unknown).version()).isEqualTo(1);
+                assertThat(stored(withB, known).version()).isEqualTo(2);
             }
         }
     }
