@@ -22,6 +22,4 @@ public record WebhookLimits(
         @Min(1) @Bindable(defaultValue = "65536") int templateChars,
         @Min(16) @Bindable(defaultValue = "2048") int urlChars,
         @Min(0) @Bindable(defaultValue = "20") int urlsPerWebhook) {
-
-    public static final WebhookLimits DEFAULT = new WebhookLimits(1000, 50, 65_536, 2_048, 20);
 }
