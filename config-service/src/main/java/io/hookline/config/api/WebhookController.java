@@ -39,10 +39,12 @@ public final class WebhookController {
 
     private final WebhookStore store;
     private final WebhookService service;
+    private final WebhookResponses responses;
 
-    public WebhookController(WebhookStore store, WebhookService service) {
+    public WebhookController(WebhookStore store, WebhookService service, WebhookResponses responses) {
         this.store = store;
         this.service = service;
+        this.responses = responses;
     }
 
     @Get("/api/v1/webhooks")
@@ -53,7 +55,7 @@ public final class WebhookController {
                                       @QueryValue("page_size") @Nullable String pageSize,
                                       HttpRequest<?> request) {
         PageRequest pageRequest = PageRequest.of(page, pageSize);
-        return pageRequest.slice(store.list(caller.tenant()), WebhookResponses::of, request);
+        return pageRequest.slice(store.list(caller.tenant()), responses::of, request);
     }
 
     @Post("/api/v1/webhooks")
@@ -64,7 +66,7 @@ public final class WebhookController {
                                                         schema = @Schema(implementation = WebhookRequest.class)))
                                                 @Body @Nullable byte[] body) {
         var created = service.create(caller.tenant(), JsonBodies.parse(body));
-        return withEtag(HttpResponse.created(WebhookResponses.of(created)), created.config());
+        return withEtag(HttpResponse.created(responses.of(created)), created.config());
     }
 
     @Get("/api/v1/webhooks/{id}")
@@ -73,7 +75,7 @@ public final class WebhookController {
     public HttpResponse<WebhookResponse> get(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
                                              @PathVariable String id) {
         WebhookConfig config = store.get(caller.tenant(), id);
-        return withEtag(HttpResponse.ok(WebhookResponses.of(config)), config);
+        return withEtag(HttpResponse.ok(responses.of(config)), config);
     }
 
     @Put("/api/v1/webhooks/{id}")
@@ -116,12 +118,12 @@ public final class WebhookController {
                                                       @PathVariable String id,
                                                       @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch) {
         var rotated = service.rotateSecret(caller.tenant(), id, IfMatch.version(ifMatch));
-        return withEtag(HttpResponse.ok(WebhookResponses.of(rotated)), rotated.config());
+        return withEtag(HttpResponse.ok(responses.of(rotated)), rotated.config());
     }
 
     private HttpResponse<WebhookResponse> update(Caller caller, String id, String ifMatch, byte[] body) {
         var updated = service.update(caller.tenant(), id, JsonBodies.parse(body), IfMatch.version(ifMatch));
-        return withEtag(HttpResponse.ok(WebhookResponses.of(updated)), updated.config());
+        return withEtag(HttpResponse.ok(responses.of(updated)), updated.config());
     }
 
     private static HttpResponse<WebhookResponse> withEtag(

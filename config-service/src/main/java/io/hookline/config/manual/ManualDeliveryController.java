@@ -17,6 +17,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /** Preview (nothing sent), manual trigger (sent now, filters skipped) and test (sample sent, response awaited). */
 @Controller
@@ -50,11 +51,12 @@ public final class ManualDeliveryController {
         return HttpResponse.accepted().body(new Triggered(jobs.stream().map(DeliveryJob::deliveryId).toList()));
     }
 
+    /** On the blocking pool only while the webhook is read and the job queued; waiting for the attempt holds no thread. */
     @Post("/api/v1/webhooks/{id}/test")
     @RequiresScope(Scopes.WEBHOOKS_WRITE)
-    @Operation(operationId = "testWebhook", summary = "Send a sample event of a type now and answer with the request sent (secrets masked) and the response received; 504 when no dispatcher logged an attempt in time")
-    public TestResult test(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String id,
-                           @Body @Nullable byte[] body) {
+    @Operation(operationId = "testWebhook", summary = "Send a sample event of a type now and answer with the request sent (secrets masked) and the response received; 429 beyond the tenant's concurrent tests, 504 when no dispatcher logged an attempt in time")
+    public CompletableFuture<TestResult> test(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
+                                              @PathVariable String id, @Body @Nullable byte[] body) {
         return test.test(caller.tenant(), id, JsonBodies.parse(body));
     }
 

@@ -2,6 +2,8 @@ package io.hookline.config.manual;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hookline.config.validation.FieldErrors;
+import io.hookline.contracts.crypto.SealedHeaders;
+import io.hookline.contracts.crypto.SecretCipher;
 import io.hookline.contracts.event.DomainEvent;
 import io.hookline.contracts.webhook.WebhookConfig;
 import io.hookline.rules.match.CompiledWebhook;
@@ -28,10 +30,12 @@ public final class WebhookPreview {
     private final WebhookCompiler compiler;
     private final WebhookMatcher matcher;
     private final RequestRenderer renderer;
+    private final SecretCipher cipher;
     private final EventReader events = new EventReader();
 
     public WebhookPreview(WebhookBodies webhooks, WebhookCompiler compiler, WebhookMatcher matcher,
-                          RequestRenderer renderer) {
+                          RequestRenderer renderer, SecretCipher cipher) {
+        this.cipher = cipher;
         this.webhooks = webhooks;
         this.compiler = compiler;
         this.matcher = matcher;
@@ -74,7 +78,8 @@ public final class WebhookPreview {
             RenderedRequest rendered = renderer.render(webhook, event);
             List<PreviewResult.Request> requests = new ArrayList<>();
             for (String url : rendered.urls()) {
-                requests.add(new PreviewResult.Request(rendered.method(), url, rendered.headers(), rendered.body()));
+                requests.add(new PreviewResult.Request(rendered.method(), url,
+                        SealedHeaders.openAll(rendered.headers(), cipher), rendered.body()));
             }
             return PreviewResult.matched(requests);
         } catch (RequestRenderException e) {

@@ -52,6 +52,13 @@ public final class WebhookTrigger {
     }
 
     List<DeliveryJob> deliver(WebhookConfig webhook, DomainEvent event) {
+        List<DeliveryJob> jobs = jobs(webhook, event);
+        publish(jobs);
+        return jobs;
+    }
+
+    /** The jobs that deliver {@code event} to {@code webhook}, one per endpoint, not queued yet. */
+    List<DeliveryJob> jobs(WebhookConfig webhook, DomainEvent event) {
         if (!webhook.isWebhookEnabled()) {
             throw ProblemException.conflict("Webhook " + webhook.id() + " is disabled"
                     + (webhook.disabledReason() == null ? "" : " (" + webhook.disabledReason() + ")")
@@ -69,7 +76,10 @@ public final class WebhookTrigger {
         for (String url : request.urls()) {
             jobs.add(DeliveryJobs.first(webhook, prepared, request, url, null, clock.instant()));
         }
-        publisher.publish(jobs);
         return jobs;
+    }
+
+    void publish(List<DeliveryJob> jobs) {
+        publisher.publish(jobs);
     }
 }

@@ -56,6 +56,12 @@ public final class WebhookStore implements KafkaComponent, AutoCloseable {
                 .toList();
     }
 
+    /** Every webhook of every tenant, for work across tenants such as re-encrypting secrets. */
+    public List<WebhookConfig> listAll() {
+        catchUp();
+        return view.values().stream().sorted(OLDEST_FIRST).toList();
+    }
+
     /** Whether any webhook, of any tenant, has this id. */
     public boolean exists(String id) {
         catchUp();

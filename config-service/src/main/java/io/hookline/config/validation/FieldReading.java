@@ -21,11 +21,13 @@ final class FieldReading {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final RuleChecks rules;
+    private final WebhookLimits limits;
     private final Map<String, BiFunction<String, JsonNode, JsonNode>> readers;
     private final FieldErrors errors = new FieldErrors();
 
-    FieldReading(RuleChecks rules) {
+    FieldReading(RuleChecks rules, WebhookLimits limits) {
         this.rules = rules;
+        this.limits = limits;
         this.readers = Map.ofEntries(
                 Map.entry(NAME, (field, value) -> text(field, value, false, MAX_NAME_CHARS)),
                 Map.entry(ENABLED, this::bool),
@@ -130,7 +132,7 @@ final class FieldReading {
     }
 
     private JsonNode url(String field, JsonNode value, boolean nullable) {
-        JsonNode text = text(field, value, nullable, MAX_URL_CHARS);
+        JsonNode text = text(field, value, nullable, limits.urlChars());
         if (text == null || text.isNull()) {
             return text;
         }
@@ -144,8 +146,8 @@ final class FieldReading {
         if (!value.isArray()) {
             return error(field, JsonTypes.mustBe("an array of URLs", value));
         }
-        if (value.size() > MAX_URLS) {
-            return error(field, "must hold at most " + MAX_URLS + " URLs");
+        if (value.size() > limits.urlsPerWebhook()) {
+            return error(field, "must hold at most " + limits.urlsPerWebhook() + " URLs (hookline.limits.urls-per-webhook)");
         }
         ArrayNode urls = NODES.arrayNode();
         for (int i = 0; i < value.size(); i++) {
@@ -219,7 +221,7 @@ final class FieldReading {
     }
 
     private JsonNode template(String field, JsonNode value) {
-        JsonNode text = text(field, value, true, MAX_TEMPLATE_CHARS);
+        JsonNode text = text(field, value, true, limits.templateChars());
         if (text == null || text.isNull()) {
             return text;
         }
@@ -238,6 +240,10 @@ final class FieldReading {
         if (!value.isObject()) {
             return error(field, JsonTypes.mustBe("an object of strings or a template string", value));
         }
+        if (value.size() > limits.headersPerWebhook()) {
+            return error(field, "must hold at most " + limits.headersPerWebhook()
+                    + " headers (hookline.limits.headers-per-webhook)");
+        }
         int before = errorCount();
         value.fields().forEachRemaining(header -> {
             String at = field + "." + header.getKey();
@@ -247,6 +253,9 @@ final class FieldReading {
                 error(at, JsonTypes.mustBe("a string", header.getValue()));
             } else if (!HeaderNames.isValidValue(header.getValue().textValue())) {
                 error(at, "must not contain line breaks or control characters");
+            } else {
+                // Each value is a template of its own: the matcher compiles it at match time.
+                template(at, header.getValue());
             }
         });
         return errorCount() == before ? value : null;

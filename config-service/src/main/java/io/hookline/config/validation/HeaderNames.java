@@ -15,6 +15,6 @@ final class HeaderNames {
     }
 
     static boolean isValidValue(String value) {
-        return value.length() <= 8192 && value.chars().noneMatch(c -> c < 0x20 && c != '\t' || c == 0x7f);
+        return value.chars().noneMatch(c -> c < 0x20 && c != '\t' || c == 0x7f);
     }
 }

@@ -41,12 +41,9 @@ public final class WebhookFields {
 
     public static final int MAX_RETRIES_LIMIT = 8;
     public static final int MAX_TIMEOUT_MS = 30_000;
-    public static final int MAX_URLS = 20;
     public static final int MAX_LIST_ITEMS = 100;
     public static final int MAX_NAME_CHARS = 150;
     public static final int MAX_TEXT_CHARS = 1_000;
-    public static final int MAX_URL_CHARS = 2_048;
-    public static final int MAX_TEMPLATE_CHARS = 64 * 1024;
 
     private WebhookFields() {
     }

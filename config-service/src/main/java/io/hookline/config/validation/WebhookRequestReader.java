@@ -11,13 +11,15 @@ import jakarta.inject.Singleton;
 public final class WebhookRequestReader {
 
     private final RuleChecks rules;
+    private final WebhookLimits limits;
 
-    public WebhookRequestReader(RuleChecks rules) {
+    public WebhookRequestReader(RuleChecks rules, WebhookLimits limits) {
         this.rules = rules;
+        this.limits = limits;
     }
 
     /** The checked changes of {@code body}, or a 400 problem naming every invalid field. */
     public WebhookChanges read(JsonNode body) {
-        return new FieldReading(rules).read(body);
+        return new FieldReading(rules, limits).read(body);
     }
 }

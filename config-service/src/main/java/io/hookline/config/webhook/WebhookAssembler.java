@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hookline.config.secrets.SigningSecrets;
 import io.hookline.config.validation.WebhookChanges;
+import io.hookline.contracts.crypto.SealedHeaders;
 import io.hookline.contracts.crypto.SecretCipher;
 import io.hookline.contracts.json.Json;
 import io.hookline.contracts.webhook.SigningSecret;
@@ -21,7 +22,7 @@ import java.util.List;
 
 /**
  * Builds the next stored version of a webhook from the current one (or the defaults) and the checked changes of a
- * request: fields given replace, fields left out stay, secrets are encrypted on the way in.
+ * request: fields given replace, fields left out stay, secrets and literal header values are encrypted on the way in.
  */
 @Singleton
 public final class WebhookAssembler {
@@ -86,6 +87,39 @@ public final class WebhookAssembler {
         return new AssembledWebhook(toConfig(node), revealed);
     }
 
+    /**
+     * The next version with every secret sealed with the newest key, or null when all of them already are. The
+     * plain values are what they were: only their encryption changes.
+     */
+    public WebhookConfig resealed(WebhookConfig current) {
+        boolean stale = !cipher.isSealedWithPrimary(current.password())
+                || !cipher.isSealedWithPrimary(current.authorizationHeader())
+                || current.signingSecrets().stream().anyMatch(secret -> !cipher.isSealedWithPrimary(secret.secret()))
+                || SealedHeaders.hasStale(current.headers(), cipher);
+        if (!stale) {
+            return null;
+        }
+        ObjectNode node = Json.MAPPER.valueToTree(current);
+        if (current.password() != null) {
+            node.put(PASSWORD, reseal(current.password()));
+        }
+        if (current.authorizationHeader() != null) {
+            node.put(AUTHORIZATION_HEADER, reseal(current.authorizationHeader()));
+        }
+        if (current.headers() != null) {
+            node.set(HEADERS, SealedHeaders.reseal(current.headers(), cipher));
+        }
+        node.set(SIGNING_SECRETS, secrets(current.signingSecrets().stream()
+                .map(secret -> new SigningSecret(reseal(secret.secret()), secret.expiresAt()))
+                .toList()));
+        stamp(node, current.id(), current.tenant(), current.version() + 1, current.createdAt(), clock.instant());
+        return toConfig(node);
+    }
+
+    private String reseal(String ciphertext) {
+        return cipher.isSealedWithPrimary(ciphertext) ? ciphertext : cipher.encrypt(cipher.decrypt(ciphertext));
+    }
+
     private void apply(ObjectNode node, WebhookChanges changes) {
         changes.fields().fields().forEachRemaining(change -> apply(node, change.getKey(), change.getValue()));
         if (changes.has(ENABLED) && changes.get(ENABLED).booleanValue()) {
@@ -101,6 +135,8 @@ public final class WebhookAssembler {
             node.remove(field);
         } else if (PASSWORD.equals(field) || AUTHORIZATION_HEADER.equals(field)) {
             node.put(field, cipher.encrypt(value.textValue()));
+        } else if (HEADERS.equals(field)) {
+            node.set(field, SealedHeaders.sealLiterals(value, cipher));
         } else {
             node.set(field, value);
         }

@@ -3,6 +3,7 @@ package io.hookline.config.webhook;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hookline.config.error.ProblemException;
 import io.hookline.config.store.WebhookStore;
+import io.hookline.config.validation.TenantQuota;
 import io.hookline.config.validation.WebhookChanges;
 import io.hookline.config.validation.WebhookRequestReader;
 import io.hookline.config.validation.WebhookValidator;
@@ -10,6 +11,7 @@ import io.hookline.contracts.webhook.WebhookConfig;
 import io.hookline.service.store.ConfigWriter;
 import io.hookline.service.store.WritePlan;
 import jakarta.inject.Singleton;
+import java.util.List;
 
 /**
  * Creates, changes and deletes webhooks. Each change reads the current state, checks it and writes the next version
@@ -23,9 +25,11 @@ public final class WebhookService {
     private final WebhookRequestReader reader;
     private final WebhookValidator validator;
     private final WebhookAssembler assembler;
+    private final TenantQuota quota;
 
     public WebhookService(WebhookStore store, ConfigWriter writer, WebhookRequestReader reader,
-                          WebhookValidator validator, WebhookAssembler assembler) {
+                          WebhookValidator validator, WebhookAssembler assembler, TenantQuota quota) {
+        this.quota = quota;
         this.store = store;
         this.writer = writer;
         this.reader = reader;
@@ -40,8 +44,10 @@ public final class WebhookService {
             while (store.exists(id)) {
                 id = WebhookIds.next();
             }
+            List<WebhookConfig> existing = store.list(tenant);
+            quota.checkRoomForOneMore(tenant, existing);
             AssembledWebhook created = assembler.create(id, tenant, changes);
-            validator.validate(created.config(), store.list(tenant));
+            validator.validate(created.config(), existing);
             return WritePlan.of(store.put(created.config()), created);
         });
     }

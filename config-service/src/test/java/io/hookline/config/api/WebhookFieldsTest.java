@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hookline.config.support.ApiClient;
 import io.hookline.config.support.ConfigServiceInstance;
+import io.hookline.contracts.crypto.SealedHeaders;
 import io.hookline.contracts.crypto.SecretCipher;
 import io.hookline.contracts.topic.Topics;
 import io.hookline.contracts.webhook.WebhookConfig;
@@ -108,6 +109,27 @@ class WebhookFieldsTest {
     }
 
     @Test
+    void shouldSealLiteralHeaderValuesOnTheTopicAndShowThemToTheOwner() {
+        var created = create("""
+                {"name": "sealed headers", "url": "https://example.com",
+                 "headers": {"X-Api-Key": "key-123", "X-Event": "{{ cloudevent.type }}"}}""");
+        String id = created.json().get("id").asText();
+
+        JsonNode read = api.get("/api/v1/webhooks/" + id).json();
+
+        for (JsonNode webhook : new JsonNode[] {created.json(), read}) {
+            assertThat(webhook.get("headers").get("X-Api-Key").asText()).isEqualTo("key-123");
+            assertThat(webhook.get("headers").get("X-Event").asText()).isEqualTo("{{ cloudevent.type }}");
+        }
+        WebhookConfig stored = readFromTopic(id, 1);
+        SecretCipher cipher = SecretCipher.fromBase64Key(service.secretsKey());
+        String sealed = stored.headers().get("X-Api-Key").textValue();
+        assertThat(sealed).startsWith("\u0001v2:" + cipher.primaryKeyId() + ":").doesNotContain("key-123");
+        assertThat(SealedHeaders.open(sealed, cipher)).isEqualTo("key-123");
+        assertThat(stored.headers().get("X-Event").textValue()).isEqualTo("{{ cloudevent.type }}");
+    }
+
+    @Test
     void shouldMaskSecretsOnEveryReadAndKeepThemEncryptedOnTheTopic() {
         var created = create("""
                 {"name": "secretive", "url": "https://example.com", "username": "bob", "password": "hunter2",
@@ -126,7 +148,7 @@ class WebhookFieldsTest {
         assertThat(read.get("signing_secret").asText()).isEqualTo(SecretCipher.MASK);
         WebhookConfig stored = readFromTopic(id, 2);
         SecretCipher cipher = SecretCipher.fromBase64Key(service.secretsKey());
-        assertThat(stored.password()).startsWith("v1:").doesNotContain("hunter2");
+        assertThat(stored.password()).startsWith("v2:" + cipher.primaryKeyId() + ":").doesNotContain("hunter2");
         assertThat(cipher.decrypt(stored.password())).isEqualTo("hunter2");
         assertThat(cipher.decrypt(stored.authorizationHeader())).isEqualTo("Bearer top-secret");
         assertThat(cipher.decrypt(stored.signingSecrets().get(0).secret())).isEqualTo(signingSecret);

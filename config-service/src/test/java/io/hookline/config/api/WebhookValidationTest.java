@@ -96,6 +96,30 @@ class WebhookValidationTest {
     }
 
     @Test
+    void shouldCheckEveryHeaderValueOfTheObjectFormAsATemplateOnCreateAndUpdate() {
+        // Given a header object whose second value is a broken template
+        String headers = "{\"X-Ok\": \"{{ event.type }}\", \"X-Title\": \"{{ cloudevent.subject \"}";
+
+        // When creating a webhook with it, and patching a good webhook to it
+        var created = api.post("/api/v1/webhooks",
+                "{\"name\": \"bad header\", \"url\": \"https://a.io\", \"headers\": " + headers + "}");
+        String id = api.createWebhook("{\"name\": \"good header\", \"url\": \"https://a.io\"}");
+        var patched = api.patch("/api/v1/webhooks/" + id, "{\"headers\": " + headers + "}");
+        var put = api.put("/api/v1/webhooks/" + id, "{\"headers\": " + headers + "}");
+
+        // Then each is a 400 naming that header, with line and column
+        for (var response : java.util.List.of(created, patched, put)) {
+            assertThat(response.status()).as(response.body()).isEqualTo(400);
+            JsonNode errors = response.json().get("errors");
+            assertThat(errors).hasSize(1);
+            assertThat(errors.get(0).get("field").asText()).isEqualTo("headers.X-Title");
+            assertThat(errors.get(0).get("message").asText()).contains("invalid template")
+                    .containsPattern("line \\d+, column \\d+");
+        }
+        assertThat(api.get("/api/v1/webhooks/" + id).json().get("headers").isNull()).isTrue();
+    }
+
+    @Test
     void shouldReportEveryInvalidFieldAtOnce() {
         var response = api.post("/api/v1/webhooks", """
                 {"name": 1, "url": "ftp://x", "max_retries": 99, "what": true}""");

@@ -38,7 +38,7 @@ class WebhookPreviewTest {
         String webhook = """
                 {"name": "pager", "url": "https://example.com/a", "urls": ["https://example.com/b"],
                  "event_types": ["incident.*"], "http_method": "PUT",
-                 "headers": {"X-Incident": "{{ incident.id }}"},
+                 "headers": {"X-Incident": "{{ incident.id }}", "X-Api-Key": "key-123"},
                  "data": "{\\"title\\": \\"{{ incident.title }}\\"}"}""";
 
         // When previewing it against a matching event
@@ -55,6 +55,7 @@ class WebhookPreviewTest {
         assertThat(requests.get(0).get("url").asText()).isEqualTo("https://example.com/a");
         assertThat(requests.get(1).get("url").asText()).isEqualTo("https://example.com/b");
         assertThat(requests.get(0).get("headers").get("X-Incident").asText()).isEqualTo("INC-1");
+        assertThat(requests.get(0).get("headers").get("X-Api-Key").asText()).isEqualTo("key-123");
         assertThat(requests.get(0).get("body").asText()).isEqualTo("{\"title\": \"DB down\"}");
     }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hookline.config.support.ApiClient;
 import io.hookline.config.support.ConfigServiceInstance;
+import io.hookline.contracts.crypto.SealedHeaders;
+import io.hookline.contracts.crypto.SecretCipher;
 import io.hookline.contracts.delivery.DeliveryJob;
 import io.hookline.contracts.topic.Topic;
 import io.hookline.contracts.topic.Topics;
@@ -50,7 +52,8 @@ class WebhookTriggerTest {
                 {"name": "manual", "url": "https://example.com/a", "urls": ["https://example.com/b"],
                  "event_types": ["alert_group.*"], "trigger_type": null, "max_retries": 5, "timeout_ms": 2000,
                  "filter": {"field": "subject", "op": "eq", "value": "never"},
-                 "headers": {"X-Incident": "{{ incident.id }}"}, "data": "{{ incident.title }}"}""");
+                 "headers": {"X-Incident": "{{ incident.id }}", "X-Api-Key": "key-123"},
+                 "data": "{{ incident.title }}"}""");
 
         // When triggering it with an event
         var response = admin.post("/api/v1/webhooks/" + id + "/trigger", EVENT.formatted("evt-trigger"));
@@ -71,6 +74,10 @@ class WebhookTriggerTest {
         assertThat(job.url()).isEqualTo("https://example.com/a");
         assertThat(job.method()).isEqualTo("POST");
         assertThat(job.headers()).containsEntry("X-Incident", "INC-1");
+        // A literal value rides the job sealed; only the dispatcher opens it
+        assertThat(job.headers().get("X-Api-Key")).doesNotContain("key-123");
+        assertThat(SealedHeaders.open(job.headers().get("X-Api-Key"),
+                SecretCipher.fromBase64Key(service.secretsKey()))).isEqualTo("key-123");
         assertThat(job.body()).isEqualTo("DB down");
         assertThat(job.eventId()).isEqualTo("evt-trigger");
         assertThat(job.eventType()).isEqualTo("incident.triggered");

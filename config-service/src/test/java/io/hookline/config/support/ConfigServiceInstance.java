@@ -42,7 +42,12 @@ public final class ConfigServiceInstance implements AutoCloseable {
 
     /** Another instance of the same installation: same topics, same secrets key. */
     public ConfigServiceInstance sibling() {
-        return new ConfigServiceInstance(prefix, secretsKey, Map.of());
+        return sibling(Map.of());
+    }
+
+    /** Another instance of the same installation with {@code extra} settings, such as other secrets keys. */
+    public ConfigServiceInstance sibling(Map<String, Object> extra) {
+        return new ConfigServiceInstance(prefix, secretsKey, extra);
     }
 
     public ApiClient client() {

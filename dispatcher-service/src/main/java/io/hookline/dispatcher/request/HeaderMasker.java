@@ -1,5 +1,6 @@
 package io.hookline.dispatcher.request;
 
+import io.hookline.contracts.crypto.SealedHeaders;
 import io.hookline.contracts.crypto.SecretCipher;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Masks what the delivery log must not show in clear: {@code Authorization}, {@code Proxy-Authorization},
  * {@code webhook-signature}, and configured headers whose names mark them as credentials (tokens, keys, secrets,
- * passwords, cookies).
+ * passwords, cookies), and values still sealed (a job's headers when no request was built).
  */
 public final class HeaderMasker {
 
@@ -29,7 +30,8 @@ public final class HeaderMasker {
 
     public static Map<String, String> mask(Map<String, String> headers) {
         Map<String, String> masked = new LinkedHashMap<>();
-        headers.forEach((name, value) -> masked.put(name, isSecret(name) ? SecretCipher.MASK : value));
+        headers.forEach((name, value) -> masked.put(name,
+                isSecret(name) || SealedHeaders.isSealed(value) ? SecretCipher.MASK : value));
         return masked;
     }
 

@@ -38,7 +38,7 @@ public final class RequestBuilder {
         headers.put("User-Agent", userAgent);
         job.headers().forEach((name, value) -> {
             if (!FRAMING_HEADERS.contains(name.toLowerCase(Locale.ROOT)) && value != null) {
-                headers.put(name, value);
+                headers.put(name, secrets.openHeader(value));
             }
         });
         secrets.authorization(webhook).ifPresent(value -> headers.put("Authorization", value));

@@ -1,9 +1,10 @@
 package io.hookline.dispatcher.webhook;
 
+import io.hookline.contracts.crypto.SealedHeaders;
 import io.hookline.contracts.crypto.SecretCipher;
 import io.hookline.contracts.webhook.SigningSecret;
 import io.hookline.contracts.webhook.WebhookConfig;
-import io.hookline.dispatcher.config.SecretsSettings;
+import io.hookline.service.secrets.SecretsSettings;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -18,7 +19,7 @@ public class WebhookSecrets {
     private final SecretCipher cipher;
 
     public WebhookSecrets(SecretsSettings settings) {
-        this.cipher = SecretCipher.fromBase64Key(settings.key());
+        this.cipher = settings.cipher();
     }
 
     /** The {@code whsec_} secrets that sign now: the current one and a rotated-out one still in its grace period. */
@@ -28,6 +29,11 @@ public class WebhookSecrets {
                 .map(SigningSecret::secret)
                 .map(cipher::decrypt)
                 .toList();
+    }
+
+    /** A header value of the job as it goes on the wire: a literal sealed by config-service is opened. */
+    public String openHeader(String value) {
+        return SealedHeaders.open(value, cipher);
     }
 
     /** The {@code Authorization} value: the configured header, else basic auth from username and password. */
