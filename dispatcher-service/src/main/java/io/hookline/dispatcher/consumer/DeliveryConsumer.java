@@ -61,6 +61,8 @@ public class DeliveryConsumer implements KafkaComponent, AutoCloseable {
     private final BlockingQueue<OffsetLease> completions = new LinkedBlockingQueue<>();
     private final Map<TopicPartition, PartitionOffsets> offsets = new HashMap<>();
     private final Map<TopicPartition, Instant> notDueUntil = new HashMap<>();
+    /** Partitions resting until the endpoint lane (by endpoint key) that their next jobs all go to has room. */
+    private final Map<TopicPartition, String> awaitingLane = new HashMap<>();
     private final List<KafkaComponent> views;
     private final DispatcherMetrics metrics;
     private volatile Set<TopicPartition> assignment = Set.of();
@@ -207,7 +209,15 @@ public class DeliveryConsumer implements KafkaComponent, AutoCloseable {
             return;
         }
         Instant now = Instant.now();
-        for (ConsumerRecord<String, byte[]> record : records) {
+        for (int index = 0; index < records.size(); index++) {
+            ConsumerRecord<String, byte[]> record = records.get(index);
+            if (lanes.fullButDraining(record.key()) && onlyFor(record.key(), records, index)) {
+                // A burst for one endpoint: its jobs wait in Kafka for the moments it takes the lane to free a place,
+                // instead of a round trip through a retry topic. Jobs of other endpoints behind them are not held.
+                consumer.seek(partition, record.offset());
+                awaitingLane.put(partition, record.key());
+                return;
+            }
             DeliveryJob job;
             try {
                 job = parse(record);
@@ -224,6 +234,16 @@ public class DeliveryConsumer implements KafkaComponent, AutoCloseable {
             tracked.started(record.offset());
             lanes.submit(job, new OffsetLease(tracked, record.offset(), completions));
         }
+    }
+
+    /** Whether every job fetched from {@code from} on is for the endpoint {@code key}. */
+    private static boolean onlyFor(String key, List<ConsumerRecord<String, byte[]>> records, int from) {
+        for (int index = from + 1; index < records.size(); index++) {
+            if (!key.equals(records.get(index).key())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static DeliveryJob parse(ConsumerRecord<String, byte[]> record) {
@@ -278,8 +298,10 @@ public class DeliveryConsumer implements KafkaComponent, AutoCloseable {
         }
         Instant now = Instant.now();
         notDueUntil.values().removeIf(due -> !due.isAfter(now));
+        awaitingLane.values().removeIf(endpoint -> !lanes.fullButDraining(endpoint));
         Set<TopicPartition> assigned = consumer.assignment();
         Set<TopicPartition> wanted = new HashSet<>(backPressured ? assigned : notDueUntil.keySet());
+        wanted.addAll(awaitingLane.keySet());
         wanted.retainAll(assigned);
         Set<TopicPartition> paused = consumer.paused();
         Set<TopicPartition> toPause = new HashSet<>(wanted);
@@ -432,6 +454,7 @@ public class DeliveryConsumer implements KafkaComponent, AutoCloseable {
             for (TopicPartition partition : partitions) {
                 offsets.remove(partition);
                 notDueUntil.remove(partition);
+                awaitingLane.remove(partition);
             }
             assignment = Set.copyOf(offsets.keySet());
         }

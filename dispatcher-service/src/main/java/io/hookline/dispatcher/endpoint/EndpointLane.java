@@ -31,6 +31,8 @@ import org.slf4j.LoggerFactory;
 final class EndpointLane {
 
     private static final Logger LOG = LoggerFactory.getLogger(EndpointLane.class);
+    /** How long a full lane may keep its partition waiting for a place. */
+    static final long BRIEF_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
     /** One request to the endpoint; it holds a place among the endpoint's concurrent requests until answered. */
     private static final class Request {
@@ -86,6 +88,21 @@ final class EndpointLane {
         unfinished++;
         take(new Queued(job, lease));
         return true;
+    }
+
+    /**
+     * Full, and answering fast enough that a place frees within {@link #BRIEF_WAIT_NANOS}: a job for it waits better
+     * where it is than on a retry topic. A lane that stalled or fails is never that, so its jobs still go aside and
+     * the partitions it shares stay open to the other endpoints.
+     */
+    synchronized boolean fullButDraining() {
+        if (retired || circuit.getState() != CircuitBreaker.State.CLOSED) {
+            return false;
+        }
+        long now = context.scheduler().nanoTime();
+        double perSecond = perSecond();
+        return queue.size() >= queueLimit(perSecond) && !drainRate.stalled(inFlight, now)
+                && perSecond * BRIEF_WAIT_NANOS >= TimeUnit.SECONDS.toNanos(1);
     }
 
     /** Forgets the waiting jobs of partitions this instance lost: their new owner sends them. */

@@ -79,6 +79,15 @@ public class EndpointLanes implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the endpoint's lane would put a job aside now although it frees a place within moments: the job is
+     * better left in Kafka for that long.
+     */
+    public boolean fullButDraining(String endpointKey) {
+        EndpointLane lane = endpointKey == null ? null : lanes.get(endpointKey);
+        return lane != null && lane.fullButDraining();
+    }
+
     /** Forgets every waiting job whose partition this instance lost; jobs in flight finish, but go no further. */
     public int dropRevoked() {
         return lanes.values().stream().mapToInt(EndpointLane::dropRevoked).sum();

@@ -239,6 +239,46 @@ class EndpointLaneTest {
     }
 
     @Test
+    void shouldAskForTheNextJobToWaitInKafkaOnlyWhileFullAndAnsweringFast() {
+        EndpointLane lane = harness.lane(2, 4);
+        harness.submit(lane, LaneHarness.job(1));
+        harness.submit(lane, LaneHarness.job(2));
+        harness.time.advance(Duration.ofMillis(5));
+        harness.attempts.call(0).succeed();
+        harness.attempts.call(1).succeed();
+        assertThat(lane.fullButDraining()).isFalse();
+
+        // 2 requests per 5 ms: a place frees within the brief wait, so a full queue is worth waiting for
+        for (int i = 3; i < 9; i++) {
+            harness.submit(lane, LaneHarness.job(i));
+        }
+        assertThat(lane.queued()).isEqualTo(4);
+        assertThat(lane.fullButDraining()).isTrue();
+
+        // No answer for 2 s: the lane stalls, and its jobs go aside again so the partition stays open to others
+        harness.time.advance(Duration.ofSeconds(2));
+        assertThat(lane.fullButDraining()).isFalse();
+    }
+
+    @Test
+    void shouldNeverAskToWaitInKafkaForAnEndpointThatAnswersSlowly() {
+        EndpointLane lane = harness.lane(2, 4);
+        harness.submit(lane, LaneHarness.job(1));
+        harness.submit(lane, LaneHarness.job(2));
+        harness.time.advance(Duration.ofMillis(200));
+        harness.attempts.call(0).succeed();
+        harness.attempts.call(1).succeed();
+
+        // 2 per 200 ms: 10 a second, a place every 100 ms, longer than a partition should wait
+        for (int i = 3; i < 9; i++) {
+            harness.submit(lane, LaneHarness.job(i));
+        }
+
+        assertThat(lane.queued()).isEqualTo(4);
+        assertThat(lane.fullButDraining()).isFalse();
+    }
+
+    @Test
     void shouldQueueMoreThanTheConfiguredQueueForAnEndpointThatDrainsFast() {
         EndpointLane lane = harness.lane(2, 4, 50);
         harness.submit(lane, LaneHarness.job(1));
