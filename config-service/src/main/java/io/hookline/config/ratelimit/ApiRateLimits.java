@@ -2,8 +2,6 @@ package io.hookline.config.ratelimit;
 
 import io.hookline.config.error.ProblemException;
 import io.hookline.service.auth.Caller;
-import io.hookline.service.problem.Problem;
-import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Optional;
@@ -20,10 +18,10 @@ public final class ApiRateLimits {
         this.events = new TokenBuckets(settings.eventsPerSecond(), settings.maxTrackedTokens());
     }
 
-    /** A 429 problem with Retry-After when the caller's token has made its writes of this second; else nothing. */
-    public Optional<ProblemException> refuseWrite(Caller caller) {
+    /** A refusal when the caller's token has made its writes of this second; else nothing, and one write is spent. */
+    Optional<Refusal> refuseWrite(Caller caller) {
         return writes.tryTake(caller.tokenId(), 1)
-                .map(wait -> tooMany(wait, "This token may make " + writes.perSecond() + " writes per second"));
+                .map(wait -> Refusal.tooMany("This token may make " + writes.perSecond() + " writes per second", wait));
     }
 
     /**
@@ -40,13 +38,8 @@ public final class ApiRateLimits {
         }
         Optional<Duration> wait = events.tryTake(caller.tokenId(), Math.max(1, count));
         if (wait.isPresent()) {
-            throw tooMany(wait.get(), "This token may post " + events.perSecond() + " events per second");
+            throw Refusal.tooMany("This token may post " + events.perSecond() + " events per second", wait.get())
+                    .toException();
         }
-    }
-
-    private static ProblemException tooMany(Duration wait, String detail) {
-        // Retry-After counts whole seconds; rounding down to 0 would invite an immediate retry that fails again.
-        int seconds = (int) Math.max(1, (wait.toMillis() + 999) / 1000);
-        return new ProblemException(Problem.of(HttpStatus.TOO_MANY_REQUESTS, detail), seconds, null);
     }
 }

@@ -2,7 +2,6 @@ package io.hookline.config.ratelimit;
 
 import io.hookline.service.auth.Caller;
 import io.hookline.service.auth.CallerAdmission;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -33,8 +32,7 @@ final class WriteRateLimit implements CallerAdmission {
         if (!WRITES.contains(request.getMethod()) || isEventIngest(request.getPath())) {
             return Optional.empty();
         }
-        return limits.refuseWrite(caller).map(refusal -> refusal.problem().toResponse()
-                .header(HttpHeaders.RETRY_AFTER, String.valueOf(refusal.retryAfterSeconds())));
+        return limits.refuseWrite(caller).map(Refusal::toResponse);
     }
 
     private static boolean isEventIngest(String path) {
