@@ -53,7 +53,8 @@ public final class TokenBuckets {
 
     private Bucket newBucket() {
         return Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(perSecond).refillGreedy(perSecond, Duration.ofSeconds(1)).build())
+                .addLimit(Bandwidth.builder().capacity(perSecond)
+                        .refillGreedy(perSecond, Duration.ofSeconds(1)).build())
                 .build();
     }
 }

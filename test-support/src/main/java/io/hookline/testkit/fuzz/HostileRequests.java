@@ -56,8 +56,9 @@ public final class HostileRequests {
             "%2F..%2F", "/x%2Fy", "/x%5Cy", "\\..\\tokens", "/~", "/*", "/x?", "/x#frag", "?&&&=&=", "/%20",
             "/x%20y", "/x+y", "/%09", "/" + "a".repeat(3000), "/" + "a/".repeat(500), "/.%00.", "/x%00",
             "/%c0%ae%c0%ae/tokens", "/..;/tokens", "/.json", "/index.html", "/x/y/z/w");
-    private static final List<String> HOSTILE_IDS = List.of("' OR '1'='1", "1; DROP TABLE webhooks", "<script>x</script>",
-            "${jndi:ldap://x/a}", "{{7*7}}", "%{7*7}", "../../etc/passwd", "\u00e9\u00e8", "\ud83d\ude00", "\u202e\u0041",
+    private static final List<String> HOSTILE_IDS = List.of("' OR '1'='1", "1; DROP TABLE webhooks",
+            "<script>x</script>", "${jndi:ldap://x/a}", "{{7*7}}", "%{7*7}", "../../etc/passwd", "\u00e9\u00e8",
+            "\ud83d\ude00", "\u202e\u0041",
             "x".repeat(10_000), "WH" + "0".repeat(100), "null", "undefined", "-1", "0", "NaN", " ", "id with space",
             "\u0000", "tok_x", "a:b", "a@b", "a|b", "a\"b", "a'b", "a`b");
     private static final List<String> CONTENT_TYPES = List.of("text/plain", "application/xml",
