@@ -1,6 +1,8 @@
 package io.hookline.config.events;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.hookline.config.api.JsonBodies;
+import io.hookline.config.ratelimit.ApiRateLimits;
 import io.hookline.contracts.auth.Scopes;
 import io.hookline.service.auth.Caller;
 import io.hookline.service.auth.RequiresScope;
@@ -25,9 +27,11 @@ import java.util.List;
 public final class EventController {
 
     private final EventIngest ingest;
+    private final ApiRateLimits limits;
 
-    public EventController(EventIngest ingest) {
+    public EventController(EventIngest ingest, ApiRateLimits limits) {
         this.ingest = ingest;
+        this.limits = limits;
     }
 
     @Post("/api/v1/events")
@@ -36,7 +40,9 @@ public final class EventController {
     @Operation(operationId = "publishEvents", summary = "Publish one CloudEvent or a JSON array of them to domain-events; 202 with their ids")
     public HttpResponse<Accepted> publish(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
                                           @Body @Nullable byte[] body) {
-        return HttpResponse.accepted().body(new Accepted(ingest.ingest(caller, JsonBodies.parse(body))));
+        JsonNode events = JsonBodies.parse(body);
+        limits.takeEvents(caller, EventIngest.countEvents(events));
+        return HttpResponse.accepted().body(new Accepted(ingest.ingest(caller, events)));
     }
 
     /** The ids of the events accepted, in request order. */

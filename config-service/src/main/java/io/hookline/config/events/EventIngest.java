@@ -35,18 +35,27 @@ public final class EventIngest {
         this.limits = limits;
     }
 
+    /** How many events a body carries: 1, or the length of a batch; a 400 problem for an empty or too long batch. */
+    public static int countEvents(JsonNode body) {
+        if (!body.isArray()) {
+            return 1;
+        }
+        if (body.isEmpty() || body.size() > MAX_EVENTS) {
+            throw ProblemException.invalid("", "must hold 1 to " + MAX_EVENTS + " events");
+        }
+        return body.size();
+    }
+
     /**
      * The ids of the events accepted; a 413 problem naming each event over the size limit, a 400 problem naming each
      * bad element, or 403 for a foreign tenant.
      */
     public List<String> ingest(Caller caller, JsonNode body) {
         boolean batch = body.isArray();
-        List<JsonNode> elements = new ArrayList<>();
+        int count = countEvents(body);
+        List<JsonNode> elements = new ArrayList<>(count);
         if (batch) {
             body.forEach(elements::add);
-            if (elements.isEmpty() || elements.size() > MAX_EVENTS) {
-                throw ProblemException.invalid("", "must hold 1 to " + MAX_EVENTS + " events");
-            }
         } else {
             elements.add(body);
         }

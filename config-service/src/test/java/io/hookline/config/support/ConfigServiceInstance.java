@@ -26,6 +26,9 @@ public final class ConfigServiceInstance implements AutoCloseable {
         properties.put("hookline.kafka.partitions", 2);
         properties.put("hookline.auth.admin-token", ADMIN_TOKEN);
         properties.put("hookline.secrets.key", secretsKey);
+        // Tests fire bursts with the admin token faster than the default limits allow; RateLimitTest sets its own.
+        properties.put("hookline.api.rate-limit.writes-per-second", 0);
+        properties.put("hookline.api.rate-limit.events-per-second", 0);
         properties.putAll(extra);
         this.server = ApplicationContext.run(EmbeddedServer.class, properties);
     }

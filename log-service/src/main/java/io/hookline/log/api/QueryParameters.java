@@ -5,6 +5,7 @@ import io.hookline.log.query.PageRequest;
 import io.hookline.log.query.ResponseFilter;
 import io.hookline.service.problem.Problem.FieldError;
 import io.micronaut.http.HttpParameters;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -68,7 +69,16 @@ final class QueryParameters {
             return null;
         }
         Duration ago = parseDuration(text.trim());
-        return ago != null ? now.minus(ago) : instant(name);
+        if (ago == null) {
+            return instant(name);
+        }
+        try {
+            return now.minus(ago);
+        } catch (DateTimeException | ArithmeticException e) {
+            errors.add(new FieldError(name, name + " reaches further back than any representable instant; give a "
+                    + "shorter duration such as 30d, or an ISO-8601 instant"));
+            return null;
+        }
     }
 
     void throwIfInvalid() {

@@ -101,6 +101,16 @@ class RedeliveryApiTest {
     }
 
     @Test
+    void shouldRefuseASinceBeyondAnyRepresentableInstantAs400NamingTheField() {
+        HttpResponse<String> response = log.post("/api/v1/webhooks/wh-r/recover?since=PT9223372036854775807S",
+                ADMIN_TOKEN);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(json(response.body()).path("errors").get(0).path("field").asText()).isEqualTo("since");
+    }
+
+    @Test
     void shouldAnswer404ForUnknownDeliveryOrWebhookAndRequireWriteScope() {
         assertThat(log.post("/api/v1/deliveries/nope/redeliver", ADMIN_TOKEN).statusCode()).isEqualTo(404);
         assertThat(log.post("/api/v1/webhooks/nope/recover?since=1h", ADMIN_TOKEN).statusCode()).isEqualTo(404);

@@ -10,11 +10,13 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.web.router.RouteAttributes;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Authenticates every {@code /api/} request by its token ({@code Authorization: <token>} or {@code Bearer <token>}):
- * 401 without a known token, 403 without the scope the endpoint's {@link RequiresScope} names.
+ * 401 without a known token, 403 without the scope the endpoint's {@link RequiresScope} names, then whatever a
+ * {@link CallerAdmission} of the service refuses.
  */
 @ServerFilter("/api/**")
 @Requires(bean = TokenRegistry.class)
@@ -23,9 +25,11 @@ public final class TokenAuthFilter {
     private static final String BEARER = "bearer ";
 
     private final TokenRegistry registry;
+    private final List<CallerAdmission> admissions;
 
-    public TokenAuthFilter(TokenRegistry registry) {
+    public TokenAuthFilter(TokenRegistry registry, List<CallerAdmission> admissions) {
         this.registry = registry;
+        this.admissions = admissions;
     }
 
     @RequestFilter
@@ -43,6 +47,12 @@ public final class TokenAuthFilter {
                 .orElse(null);
         if (scope != null && !caller.get().has(scope)) {
             return Problem.of(HttpStatus.FORBIDDEN, "This token lacks the scope " + scope).toResponse();
+        }
+        for (CallerAdmission admission : admissions) {
+            Optional<HttpResponse<?>> refusal = admission.refuse(request, caller.get());
+            if (refusal.isPresent()) {
+                return refusal.get();
+            }
         }
         request.setAttribute(Caller.ATTRIBUTE, caller.get());
         return null;

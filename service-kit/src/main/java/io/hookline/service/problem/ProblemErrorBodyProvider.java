@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * Turns every error Micronaut itself answers (unknown route, wrong method or media type, unreadable body, body too
- * large, bad parameter) into an RFC 9457 problem, so a client sees one error format from every endpoint.
+ * large, bad parameter) into an RFC 9457 problem, so a client sees one error format from every endpoint. A 5xx shows
+ * no exception text.
  */
 @Singleton
 @Replaces(JsonErrorResponseBodyProvider.class)
@@ -19,6 +20,11 @@ public final class ProblemErrorBodyProvider implements JsonErrorResponseBodyProv
     @Override
     public Problem body(ErrorContext context, HttpResponse<?> response) {
         HttpStatus status = response.status();
+        if (status.getCode() >= 500) {
+            // An unexpected failure's message may name hosts, classes or internals: it is logged, not shown.
+            return new Problem("about:blank", status.getReason(), status.getCode(),
+                    "The server could not answer this request", List.of());
+        }
         List<Problem.FieldError> errors = context.getErrors().stream()
                 .filter(error -> error.getPath().isPresent())
                 .map(error -> new Problem.FieldError(error.getPath().get(), error.getMessage()))
