@@ -158,8 +158,8 @@ public final class BoundedResolver implements AutoCloseable {
                     return CompletableFuture.completedFuture(answer.addresses());
                 }
                 if (running == null) {
-                    running = new CompletableFuture<>();
-                    started = running;
+                    started = new CompletableFuture<>();
+                    running = settledAfter(started);
                 }
                 waitFor = running;
             }
@@ -177,8 +177,21 @@ public final class BoundedResolver implements AutoCloseable {
             return running == null ? now - lastUsed : 0;
         }
 
+        /** Completes once the answer is kept: whoever waited for it then finds it cached, not the lookup running. */
+        private CompletableFuture<Answer> settledAfter(CompletableFuture<Answer> lookupDone) {
+            CompletableFuture<Answer> settled = new CompletableFuture<>();
+            lookupDone.whenComplete((found, error) -> {
+                settle(settled, found, error);
+                if (found != null) {
+                    settled.complete(found);
+                } else {
+                    settled.completeExceptionally(error);
+                }
+            });
+            return settled;
+        }
+
         private void start(CompletableFuture<Answer> lookupDone) {
-            lookupDone.whenComplete((found, error) -> settle(lookupDone, found, error));
             try {
                 threads.execute(() -> {
                     try {
