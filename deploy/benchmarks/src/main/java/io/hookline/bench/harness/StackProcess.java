@@ -70,10 +70,11 @@ final class StackProcess implements AutoCloseable {
         env.put("HOOKLINE_DATA_DIR", dataDir.toString());
         env.put("HOOKLINE_LOG_DIR", dataDir.resolve("logs").toString());
         env.put("HOOKLINE_SERVICE_JVM_OPTIONS", serviceJvmOptions);
-        env.put("HOOKLINE_KAFKA_PORT", String.valueOf(freePort()));
-        env.put("HOOKLINE_KAFKA_CONTROLLER_PORT", String.valueOf(freePort()));
-        for (String name : List.of("CONFIG", "MATCHER", "DISPATCHER", "LOG")) {
-            env.put("HOOKLINE_" + name + "_PORT", String.valueOf(freePort()));
+        List<String> portSettings = List.of("HOOKLINE_KAFKA_PORT", "HOOKLINE_KAFKA_CONTROLLER_PORT",
+                "HOOKLINE_CONFIG_PORT", "HOOKLINE_MATCHER_PORT", "HOOKLINE_DISPATCHER_PORT", "HOOKLINE_LOG_PORT");
+        List<Integer> ports = freePorts(portSettings.size());
+        for (int i = 0; i < ports.size(); i++) {
+            env.put(portSettings.get(i), String.valueOf(ports.get(i)));
         }
         Process launcher = builder.start();
         CompletableFuture<String> readyLine = new CompletableFuture<>();
@@ -219,9 +220,21 @@ final class StackProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /** Distinct free ports: every socket stays open until all are chosen, or the system may hand one out twice. */
+    private static List<Integer> freePorts(int count) throws IOException {
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            List<Integer> ports = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                ServerSocket socket = new ServerSocket(0);
+                held.add(socket);
+                ports.add(socket.getLocalPort());
+            }
+            return ports;
+        } finally {
+            for (ServerSocket socket : held) {
+                socket.close();
+            }
         }
     }
 }
