@@ -49,6 +49,7 @@ public class DeliveryConsumer implements KafkaComponent, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryConsumer.class);
     private static final Duration POLL = Duration.ofMillis(50);
+    private static final int FETCH_MAX_WAIT_MS = 20;
     /** With a partition paused, how long the loop waits for finished jobs between polls that return at once. */
     private static final long PAUSED_WAIT_MILLIS = 5;
 
@@ -100,7 +101,10 @@ public class DeliveryConsumer implements KafkaComponent, AutoCloseable {
                 ConsumerConfig.CLIENT_ID_CONFIG, "dispatcher-" + settings.groupId(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500));
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500,
+                // A fetch for the partitions still read is held by the broker until data comes or this passes, and a
+                // partition resumed meanwhile is fetched only after it: the default (500 ms) stalled every resume.
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, FETCH_MAX_WAIT_MS));
         if (DispatcherSettings.CLASSIC_PROTOCOL.equals(settings.groupProtocol())) {
             config.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "classic");
             config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, RangeAssignor.class.getName());
@@ -298,7 +302,7 @@ public class DeliveryConsumer implements KafkaComponent, AutoCloseable {
         }
         Instant now = Instant.now();
         notDueUntil.values().removeIf(due -> !due.isAfter(now));
-        awaitingLane.values().removeIf(endpoint -> !lanes.fullButDraining(endpoint));
+        awaitingLane.values().removeIf(endpoint -> !lanes.halfFullAndDraining(endpoint));
         Set<TopicPartition> assigned = consumer.assignment();
         Set<TopicPartition> wanted = new HashSet<>(backPressured ? assigned : notDueUntil.keySet());
         wanted.addAll(awaitingLane.keySet());

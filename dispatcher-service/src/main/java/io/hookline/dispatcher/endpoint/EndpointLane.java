@@ -95,13 +95,21 @@ final class EndpointLane {
      * where it is than on a retry topic. A lane that stalled or fails is never that, so its jobs still go aside and
      * the partitions it shares stay open to the other endpoints.
      */
-    synchronized boolean fullButDraining() {
+    boolean fullButDraining() {
+        return drainingWith(1.0);
+    }
+
+    /**
+     * Still fast and holding at least {@code share} of what it may queue. A partition resting for this lane reads
+     * again once it holds less than half: one fetch then brings many jobs it takes, not one.
+     */
+    synchronized boolean drainingWith(double share) {
         if (retired || circuit.getState() != CircuitBreaker.State.CLOSED) {
             return false;
         }
         long now = context.scheduler().nanoTime();
         double perSecond = perSecond();
-        return queue.size() >= queueLimit(perSecond) && !drainRate.stalled(inFlight, now)
+        return queue.size() >= share * queueLimit(perSecond) && !drainRate.stalled(inFlight, now)
                 && perSecond * BRIEF_WAIT_NANOS >= TimeUnit.SECONDS.toNanos(1);
     }
 

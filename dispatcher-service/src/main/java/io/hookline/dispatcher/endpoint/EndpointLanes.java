@@ -88,6 +88,12 @@ public class EndpointLanes implements AutoCloseable {
         return lane != null && lane.fullButDraining();
     }
 
+    /** Whether a partition resting for this endpoint's lane should rest on: the lane is fast and still half full. */
+    public boolean halfFullAndDraining(String endpointKey) {
+        EndpointLane lane = lanes.get(endpointKey);
+        return lane != null && lane.drainingWith(0.5);
+    }
+
     /** Forgets every waiting job whose partition this instance lost; jobs in flight finish, but go no further. */
     public int dropRevoked() {
         return lanes.values().stream().mapToInt(EndpointLane::dropRevoked).sum();

@@ -255,6 +255,21 @@ class EndpointLaneTest {
         assertThat(lane.queued()).isEqualTo(4);
         assertThat(lane.fullButDraining()).isTrue();
 
+        // Its partition reads again only once the lane is down to less than half, so a fetch brings several jobs
+        harness.time.advance(Duration.ofMillis(5));
+        harness.attempts.call(2).succeed();
+        harness.attempts.call(3).succeed();
+        assertThat(lane.queued()).isEqualTo(2);
+        assertThat(lane.fullButDraining()).isFalse();
+        assertThat(lane.drainingWith(0.5)).isTrue();
+        harness.time.advance(Duration.ofMillis(5));
+        harness.attempts.call(4).succeed();
+        assertThat(lane.drainingWith(0.5)).isFalse();
+        for (int i = 9; i < 12; i++) {
+            harness.submit(lane, LaneHarness.job(i));
+        }
+        assertThat(lane.fullButDraining()).isTrue();
+
         // No answer for 2 s: the lane stalls, and its jobs go aside again so the partition stays open to others
         harness.time.advance(Duration.ofSeconds(2));
         assertThat(lane.fullButDraining()).isFalse();
