@@ -10,16 +10,14 @@ import io.hookline.log.LogServiceInstance;
 import io.hookline.log.TopicWriter;
 import io.hookline.testkit.SharedKafka;
 import io.hookline.testkit.fuzz.Endpoint;
-import io.hookline.testkit.fuzz.FuzzRequest;
+import io.hookline.testkit.fuzz.FuzzCampaign;
 import io.hookline.testkit.fuzz.FuzzTally;
-import io.hookline.testkit.fuzz.FuzzVerdict;
 import io.hookline.testkit.fuzz.HostileRequests;
 import io.hookline.testkit.fuzz.RawHttp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,24 +61,14 @@ class LogApiFuzzTest {
     void shouldAnswerEveryHostileRequestWithAProblemAndNever500() {
         // Given ten thousand hostile requests over every endpoint and category
         HostileRequests requests = new HostileRequests(endpoints(), WEBHOOK, SEED);
-        FuzzTally tally = new FuzzTally();
-        Map<String, String> failures = new TreeMap<>();
 
         // When each is sent
-        for (int n = 0; n < TRIES; n++) {
-            FuzzRequest request = requests.request(n);
-            RawHttp.Answer answer = http.send(request.toBytes(LogServiceInstance.ADMIN_TOKEN));
-            tally.count(request, answer);
-            List<String> violations = FuzzVerdict.violations(request.method(), answer);
-            if (!violations.isEmpty()) {
-                failures.putIfAbsent(violations + " " + request.category() + " " + request.endpoint(),
-                        request + " -> " + answer.status() + " " + head(answer.body()));
-            }
-        }
+        FuzzCampaign campaign = FuzzCampaign.run(http, requests, LogServiceInstance.ADMIN_TOKEN, TRIES);
+        FuzzTally tally = campaign.tally();
         System.out.println(tally.report("log-service (seed " + SEED + ")"));
 
         // Then none answered a 500, a stack trace or an error that is not a problem
-        assertThat(failures).isEmpty();
+        assertThat(campaign.failures()).isEmpty();
         assertThat(tally.total()).isEqualTo(TRIES);
         assertThat(tally.endpoints()).hasSize(endpoints().size());
         assertThat(tally.categories()).hasSize(13);
@@ -95,9 +83,5 @@ class LogApiFuzzTest {
                 Endpoint.of("GET", "/api/v1/internal/deliveries/{id}/attempts").withId(DELIVERY),
                 Endpoint.of("POST", "/api/v1/deliveries/{id}/redeliver").withId(DELIVERY),
                 Endpoint.of("POST", "/api/v1/webhooks/{id}/recover").query("since"));
-    }
-
-    private static String head(String body) {
-        return body.length() > 500 ? body.substring(0, 500) + "..." : body;
     }
 }
