@@ -40,13 +40,13 @@ final class DeliveryAttemptJson {
             field(out, "timestamp", attempt.timestamp());
             field(out, "url", attempt.url());
             field(out, "method", attempt.method());
-            headers(out, "request_headers", attempt.requestHeaders());
+            field(out, "request_headers", attempt.requestHeaders());
             field(out, "request_body", attempt.requestBody());
             out.writeBooleanField("request_body_truncated", attempt.requestBodyTruncated());
             if (attempt.statusCode() != null) {
                 out.writeNumberField("status_code", attempt.statusCode());
             }
-            headers(out, "response_headers", attempt.responseHeaders());
+            field(out, "response_headers", attempt.responseHeaders());
             field(out, "response_body", attempt.responseBody());
             out.writeBooleanField("response_body_truncated", attempt.responseBodyTruncated());
             out.writeNumberField("duration_ms", attempt.durationMs());
@@ -60,14 +60,6 @@ final class DeliveryAttemptJson {
             field(out, "event_type", attempt.eventType());
             field(out, "trigger", attempt.trigger());
             eventData(out, attempt.eventData(), attempt.requestBody());
-            out.writeEndObject();
-        }
-
-        private static void headers(JsonGenerator out, String name, Map<String, String> headers) throws IOException {
-            out.writeObjectFieldStart(name);
-            for (Map.Entry<String, String> header : headers.entrySet()) {
-                field(out, header.getKey(), header.getValue());
-            }
             out.writeEndObject();
         }
     }

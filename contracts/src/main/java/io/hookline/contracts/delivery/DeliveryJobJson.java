@@ -38,11 +38,7 @@ final class DeliveryJobJson {
             field(out, "tenant", job.tenant());
             field(out, "url", job.url());
             field(out, "method", job.method());
-            out.writeObjectFieldStart("headers");
-            for (Map.Entry<String, String> header : job.headers().entrySet()) {
-                field(out, header.getKey(), header.getValue());
-            }
-            out.writeEndObject();
+            field(out, "headers", job.headers());
             field(out, "body", job.body());
             field(out, "event_id", job.eventId());
             field(out, "event_type", job.eventType());
@@ -133,6 +129,14 @@ final class DeliveryJobJson {
         if (value != null) {
             out.writeStringField(name, value);
         }
+    }
+
+    static void field(JsonGenerator out, String name, Map<String, String> values) throws IOException {
+        out.writeObjectFieldStart(name);
+        for (Map.Entry<String, String> entry : values.entrySet()) {
+            field(out, entry.getKey(), entry.getValue());
+        }
+        out.writeEndObject();
     }
 
     static void field(JsonGenerator out, String name, Instant value) throws IOException {
