@@ -105,9 +105,13 @@ class WebhookTestBoundsTest {
         }
 
         // Then while all 40 wait for their attempts, no server thread is held by any of them
+        // (a thread may still be publishing its job just after registering, so the release is awaited)
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> reader.waitingCount() == 40);
-        assertThat(Thread.getAllStackTraces().values()).noneMatch(stack -> List.of(stack).stream()
-                .anyMatch(frame -> frame.getClassName().equals(ManualDeliveryController.class.getName())));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(Thread.getAllStackTraces().values()).noneMatch(stack -> List.of(stack).stream()
+                        .anyMatch(frame -> frame.getClassName().equals(ManualDeliveryController.class.getName()))));
+        assertThat(reader.waitingCount()).isEqualTo(40);
+        assertThat(tests).noneMatch(CompletableFuture::isDone);
 
         // And once a dispatcher answers, every one answers 200 with the response to its own delivery
         try (AnsweringDispatcher dispatcher = new AnsweringDispatcher(service.prefix())) {
