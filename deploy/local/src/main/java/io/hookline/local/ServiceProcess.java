@@ -38,6 +38,12 @@ public final class ServiceProcess implements AutoCloseable {
 
     public static ServiceProcess start(Service service, Path jar, int port, Map<String, String> properties,
                                        Path logFile) throws IOException {
+        return start(service, jar, port, properties, Map.of(), logFile);
+    }
+
+    /** With {@code environment} added to this process's own environment variables. */
+    public static ServiceProcess start(Service service, Path jar, int port, Map<String, String> properties,
+                                       Map<String, String> environment, Path logFile) throws IOException {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build it with ./mvnw -DskipTests package");
         }
@@ -51,7 +57,9 @@ public final class ServiceProcess implements AutoCloseable {
         properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
         command.add("-jar");
         command.add(jar.toString());
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        Process process = builder
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .start();
