@@ -1,0 +1,62 @@
+package io.hookline.helm;
+
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.TemplateCommand;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The chart in deploy/helm/hookline, rendered by Helm's own engine as `helm template` would. */
+final class Chart {
+
+    static final String RELEASE = "hookline";
+    static final String NAMESPACE = "webhooks";
+    /** The smallest values a default install needs: the two secrets (base64 of 32 bytes for the key). */
+    static final Map<String, String> REQUIRED = Map.of(
+            "secrets.adminToken", "test-admin-token-3f9a1c",
+            "secrets.secretsKey", "q83vEjRWeJq8zN7/EiNFZ4mrze8SNFZ4mrze8BI0VWc=",
+            "kafka.bootstrapServers", "kafka-0.kafka:9092");
+
+    private Chart() {
+    }
+
+    static Path directory() {
+        return Path.of(System.getProperty("hookline.chart", "hookline")).toAbsolutePath().normalize();
+    }
+
+    static Path exampleValues() {
+        return directory().resolve("examples/strimzi-values.yaml");
+    }
+
+    /** Defaults plus {@link #REQUIRED}, and these values on top. */
+    static Rendered defaults(Map<String, String> values) {
+        Map<String, String> all = new LinkedHashMap<>(REQUIRED);
+        all.putAll(values);
+        return render(null, all);
+    }
+
+    static Rendered defaults() {
+        return defaults(Map.of());
+    }
+
+    /** The secured-cluster example as shipped: Strimzi, TLS with SCRAM-SHA-512, an existing Secret. */
+    static Rendered strimziExample() {
+        return render(exampleValues(), Map.of());
+    }
+
+    static Rendered render(Path valuesFile, Map<String, String> values) {
+        return Rendered.parse(templateText(valuesFile, values));
+    }
+
+    /** The rendered YAML; Helm's failures (a template's fail, bad YAML) come out as exceptions with its message. */
+    static String templateText(Path valuesFile, Map<String, String> values) {
+        TemplateCommand template = new Helm(directory()).template().withName(RELEASE).withNamespace(NAMESPACE);
+        if (valuesFile != null) {
+            template = template.withValuesFile(valuesFile);
+        }
+        for (Map.Entry<String, String> value : values.entrySet()) {
+            template = template.set(value.getKey(), value.getValue());
+        }
+        return template.call();
+    }
+}
