@@ -3,6 +3,7 @@ package io.hookline.helm;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
@@ -33,6 +34,7 @@ final class StrictModel {
             kind(StatefulSet.class, "apps/v1"),
             kind(Service.class, "v1"),
             kind(Secret.class, "v1"),
+            kind(ConfigMap.class, "v1"),
             kind(ServiceAccount.class, "v1"),
             kind(PodDisruptionBudget.class, "policy/v1"),
             kind(NetworkPolicy.class, "networking.k8s.io/v1"));
