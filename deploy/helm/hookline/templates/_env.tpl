@@ -39,10 +39,14 @@
 - name: {{ include "hookline.kafkaPropertyEnv" "sasl.mechanism" }}
   value: SCRAM-SHA-512
 {{- end }}
+{{- if not (hasKey $root.Values.kafka.properties "ssl.truststore.type") }}
 - name: {{ include "hookline.kafkaPropertyEnv" "ssl.truststore.type" }}
   value: PEM
+{{- end }}
+{{- if not (hasKey $root.Values.kafka.properties "ssl.truststore.location") }}
 - name: {{ include "hookline.kafkaPropertyEnv" "ssl.truststore.location" }}
   value: /etc/hookline/kafka-ca/ca.crt
+{{- end }}
 {{- if not (hasKey $root.Values.kafka.secretProperties "sasl.jaas.config") }}
 # Strimzi's User Operator writes the service's SCRAM login, ready for Kafka clients, into the KafkaUser's Secret.
 - name: {{ include "hookline.kafkaPropertyEnv" "sasl.jaas.config" }}

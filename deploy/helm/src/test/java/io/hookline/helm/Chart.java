@@ -5,6 +5,7 @@ import com.marcnuri.helm.TemplateCommand;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** The chart in deploy/helm/hookline, rendered by Helm's own engine as `helm template` would. */
 final class Chart {
@@ -16,6 +17,26 @@ final class Chart {
             "secrets.adminToken", "test-admin-token-3f9a1c",
             "secrets.secretsKey", "q83vEjRWeJq8zN7/EiNFZ4mrze8SNFZ4mrze8BI0VWc=",
             "kafka.bootstrapServers", "kafka-0.kafka:9092");
+
+    private static final Once DEFAULTS = new Once(() -> defaults(Map.of()));
+    private static final Once STRIMZI_EXAMPLE = new Once(() -> render(exampleValues(), Map.of()));
+
+    /** A rendering made on first use. */
+    private static final class Once {
+        private final Supplier<Rendered> render;
+        private Rendered rendered;
+
+        Once(Supplier<Rendered> render) {
+            this.render = render;
+        }
+
+        synchronized Rendered get() {
+            if (rendered == null) {
+                rendered = render.get();
+            }
+            return rendered;
+        }
+    }
 
     private Chart() {
     }
@@ -35,13 +56,14 @@ final class Chart {
         return render(null, all);
     }
 
+    /** Rendered once per test JVM: the tests only read it (those that change an object change a copy). */
     static Rendered defaults() {
-        return defaults(Map.of());
+        return DEFAULTS.get();
     }
 
     /** The secured-cluster example as shipped: Strimzi, TLS with SCRAM-SHA-512, an existing Secret. */
     static Rendered strimziExample() {
-        return render(exampleValues(), Map.of());
+        return STRIMZI_EXAMPLE.get();
     }
 
     static Rendered render(Path valuesFile, Map<String, String> values) {

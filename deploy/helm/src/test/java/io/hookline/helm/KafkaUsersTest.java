@@ -29,7 +29,7 @@ class KafkaUsersTest {
         }
     }
 
-    private final Rendered rendered = Chart.render(Chart.exampleValues(), Map.of("kafka.topicPrefix", PREFIX));
+    private static final Rendered rendered = Chart.render(Chart.exampleValues(), Map.of("kafka.topicPrefix", PREFIX));
 
     @Test
     void everyServiceHasAScramUserWithSimpleAuthorization() {

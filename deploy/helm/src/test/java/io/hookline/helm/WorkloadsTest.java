@@ -138,6 +138,19 @@ class WorkloadsTest {
     }
 
     @Test
+    void noContainerSetsAVariableTwice() {
+        Rendered overridden = Chart.render(Chart.exampleValues(), Map.of(
+                "kafka.properties.ssl\\.truststore\\.location", "/etc/hookline/kafka-ca/ca.crt",
+                "kafka.properties.security\\.protocol", "SASL_SSL"));
+        for (Rendered rendered : List.of(defaults, Chart.strimziExample(), overridden)) {
+            for (Workload workload : Workload.all(rendered)) {
+                List<String> names = workload.container().getEnv().stream().map(env -> env.getName()).toList();
+                assertThat(names).as(workload.name()).doesNotHaveDuplicates();
+            }
+        }
+    }
+
+    @Test
     void kafkaPropertiesBecomeEnvironmentVariablesAsTheServicesDecodeThem() {
         Rendered rendered = Chart.defaults(Map.of(
                 "kafka.properties.client\\.dns\\.lookup", "use_all_dns_ips",
