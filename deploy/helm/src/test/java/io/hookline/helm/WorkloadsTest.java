@@ -138,6 +138,15 @@ class WorkloadsTest {
     }
 
     @Test
+    void withoutBrokersRenderingFailsSayingWhatToSet() {
+        Map<String, String> values = new java.util.HashMap<>(Chart.REQUIRED);
+        values.remove("kafka.bootstrapServers");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Chart.render(null, values))
+                .hasMessageContaining("set kafka.bootstrapServers").hasMessageContaining("strimzi.enabled");
+    }
+
+    @Test
     void noContainerSetsAVariableTwice() {
         Rendered overridden = Chart.render(Chart.exampleValues(), Map.of(
                 "kafka.properties.ssl\\.truststore\\.location", "/etc/hookline/kafka-ca/ca.crt",
