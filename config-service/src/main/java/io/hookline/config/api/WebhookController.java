@@ -23,21 +23,13 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.parameters.RequestBody;
-import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Webhooks CRUD, compatible with Grafana OnCall's {@code /api/v1/webhooks/}. Paths work with and without "/". */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
-@Tag(name = "webhooks")
 public final class WebhookController {
 
-    private static final String BODY = "a webhook: every field optional on update; name and url required on create";
-
-    private final WebhookStore store;
+        private final WebhookStore store;
     private final WebhookService service;
     private final WebhookResponses responses;
 
@@ -49,7 +41,6 @@ public final class WebhookController {
 
     @Get("/api/v1/webhooks")
     @RequiresScope(Scopes.WEBHOOKS_READ)
-    @Operation(operationId = "listWebhooks", summary = "List the webhooks of the caller's tenant, oldest first")
     public Page<WebhookResponse> list(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
                                       @QueryValue @Nullable String page,
                                       @QueryValue("page_size") @Nullable String pageSize,
@@ -60,10 +51,7 @@ public final class WebhookController {
 
     @Post("/api/v1/webhooks")
     @RequiresScope(Scopes.WEBHOOKS_WRITE)
-    @Operation(operationId = "createWebhook", summary = "Create a webhook; the response shows its signing secret in full, once")
     public HttpResponse<WebhookResponse> create(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
-                                                @RequestBody(description = BODY, content = @Content(
-                                                        schema = @Schema(implementation = WebhookRequest.class)))
                                                 @Body @Nullable byte[] body) {
         var created = service.create(caller.tenant(), JsonBodies.parse(body));
         return withEtag(HttpResponse.created(responses.of(created)), created.config());
@@ -71,7 +59,6 @@ public final class WebhookController {
 
     @Get("/api/v1/webhooks/{id}")
     @RequiresScope(Scopes.WEBHOOKS_READ)
-    @Operation(operationId = "getWebhook", summary = "Get one webhook; its ETag is its version")
     public HttpResponse<WebhookResponse> get(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
                                              @PathVariable String id) {
         WebhookConfig config = store.get(caller.tenant(), id);
@@ -80,31 +67,24 @@ public final class WebhookController {
 
     @Put("/api/v1/webhooks/{id}")
     @RequiresScope(Scopes.WEBHOOKS_WRITE)
-    @Operation(operationId = "putWebhook", summary = "Change the fields given (as OnCall's PUT); If-Match or version makes it conditional")
     public HttpResponse<WebhookResponse> put(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
                                              @PathVariable String id,
                                              @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch,
-                                             @RequestBody(description = BODY, content = @Content(
-                                                     schema = @Schema(implementation = WebhookRequest.class)))
                                              @Body @Nullable byte[] body) {
         return update(caller, id, ifMatch, body);
     }
 
     @Patch("/api/v1/webhooks/{id}")
     @RequiresScope(Scopes.WEBHOOKS_WRITE)
-    @Operation(operationId = "patchWebhook", summary = "Change the fields given; If-Match or version makes it conditional")
     public HttpResponse<WebhookResponse> patch(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
                                                @PathVariable String id,
                                                @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch,
-                                               @RequestBody(description = BODY, content = @Content(
-                                                       schema = @Schema(implementation = WebhookRequest.class)))
                                                @Body @Nullable byte[] body) {
         return update(caller, id, ifMatch, body);
     }
 
     @Delete("/api/v1/webhooks/{id}")
     @RequiresScope(Scopes.WEBHOOKS_WRITE)
-    @Operation(operationId = "deleteWebhook", summary = "Delete a webhook (a tombstone on webhook-config)")
     public HttpResponse<Void> delete(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String id,
                                      @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch) {
         service.delete(caller.tenant(), id, IfMatch.version(ifMatch));
@@ -113,7 +93,6 @@ public final class WebhookController {
 
     @Post("/api/v1/webhooks/{id}/rotate-secret")
     @RequiresScope(Scopes.WEBHOOKS_WRITE)
-    @Operation(operationId = "rotateSigningSecret", summary = "Issue a new signing secret, shown once; the old one keeps signing for 24 hours")
     public HttpResponse<WebhookResponse> rotateSecret(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
                                                       @PathVariable String id,
                                                       @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch) {

@@ -9,13 +9,10 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.function.Function;
 
 /** {@code GET /api/v1/event-types}: the built-in catalogue, each type with a sample event. */
 @Controller
-@Tag(name = "event-types")
 public final class EventTypeController {
 
     private final EventTypeCatalogue catalogue;
@@ -26,7 +23,6 @@ public final class EventTypeController {
 
     @Get("/api/v1/event-types")
     @RequiresScope(Scopes.WEBHOOKS_READ)
-    @Operation(operationId = "listEventTypes", summary = "List the built-in event types with a sample CloudEvent for each")
     public Page<EventType> list(@QueryValue @Nullable String page, @QueryValue("page_size") @Nullable String pageSize,
                                 HttpRequest<?> request) {
         return PageRequest.of(page, pageSize).slice(catalogue.all(), Function.identity(), request);

@@ -16,14 +16,11 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 
 /** HTTP ingest of domain events, for producers that do not speak Kafka. */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
-@Tag(name = "events")
 public final class EventController {
 
     private final EventIngest ingest;
@@ -37,7 +34,6 @@ public final class EventController {
     @Post("/api/v1/events")
     @Consumes({MediaType.APPLICATION_JSON, EventPublisher.CONTENT_TYPE, "application/cloudevents-batch+json"})
     @RequiresScope(Scopes.EVENTS_WRITE)
-    @Operation(operationId = "publishEvents", summary = "Publish one CloudEvent or a JSON array of them to domain-events; 202 with their ids")
     public HttpResponse<Accepted> publish(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
                                           @Body @Nullable byte[] body) {
         JsonNode events = JsonBodies.parse(body);

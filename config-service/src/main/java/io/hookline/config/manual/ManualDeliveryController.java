@@ -14,15 +14,12 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /** Preview (nothing sent), manual trigger (sent now, filters skipped) and test (sample sent, response awaited). */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
-@Tag(name = "webhooks")
 public final class ManualDeliveryController {
 
     private final WebhookPreview preview;
@@ -37,14 +34,12 @@ public final class ManualDeliveryController {
 
     @Post("/api/v1/webhooks/preview")
     @RequiresScope(Scopes.WEBHOOKS_READ)
-    @Operation(operationId = "previewWebhook", summary = "Whether a webhook (given inline) matches an event, and the requests it would send; nothing is sent")
     public PreviewResult preview(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @Body @Nullable byte[] body) {
         return preview.preview(caller.tenant(), JsonBodies.parse(body));
     }
 
     @Post("/api/v1/webhooks/{id}/trigger")
     @RequiresScope(Scopes.WEBHOOKS_WRITE)
-    @Operation(operationId = "triggerWebhook", summary = "Deliver one CloudEvent to this webhook only, skipping its event types and filters; 202 with the delivery ids")
     public HttpResponse<Triggered> trigger(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String id,
                                            @Body @Nullable byte[] body) {
         List<DeliveryJob> jobs = trigger.trigger(caller.tenant(), id, JsonBodies.parse(body));
@@ -54,7 +49,6 @@ public final class ManualDeliveryController {
     /** On the blocking pool only while the webhook is read and the job queued; waiting for the attempt holds no thread. */
     @Post("/api/v1/webhooks/{id}/test")
     @RequiresScope(Scopes.WEBHOOKS_WRITE)
-    @Operation(operationId = "testWebhook", summary = "Send a sample event of a type now and answer with the request sent (secrets masked) and the response received; 429 beyond the tenant's concurrent tests, 504 when no dispatcher logged an attempt in time")
     public CompletableFuture<TestResult> test(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
                                               @PathVariable String id, @Body @Nullable byte[] body) {
         return test.test(caller.tenant(), id, JsonBodies.parse(body));

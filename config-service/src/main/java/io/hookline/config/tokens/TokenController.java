@@ -19,16 +19,10 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.parameters.RequestBody;
-import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** API tokens of the caller's tenant. */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
-@Tag(name = "tokens")
 public final class TokenController {
 
     private final TokenService service;
@@ -39,10 +33,7 @@ public final class TokenController {
 
     @Post("/api/v1/tokens")
     @RequiresScope(Scopes.TOKENS_ADMIN)
-    @Operation(operationId = "createToken", summary = "Create a token; its secret is in this response only")
     public HttpResponse<TokenResponse> create(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
-                                              @RequestBody(content = @Content(schema = @Schema(
-                                                      example = "{\"name\": \"ci\", \"scopes\": [\"webhooks:read\"]}")))
                                               @Body @Nullable byte[] body) {
         TokenService.CreatedToken created = service.create(caller, JsonBodies.parse(body));
         return HttpResponse.created(TokenResponse.of(created.token(), created.secret()));
@@ -50,7 +41,6 @@ public final class TokenController {
 
     @Get("/api/v1/tokens")
     @RequiresScope(Scopes.TOKENS_ADMIN)
-    @Operation(operationId = "listTokens", summary = "List the tokens of the caller's tenant (without secrets)")
     public Page<TokenResponse> list(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
                                     @QueryValue @Nullable String page,
                                     @QueryValue("page_size") @Nullable String pageSize,
@@ -61,7 +51,6 @@ public final class TokenController {
 
     @Delete("/api/v1/tokens/{id}")
     @RequiresScope(Scopes.TOKENS_ADMIN)
-    @Operation(operationId = "revokeToken", summary = "Revoke a token: every instance refuses it within seconds")
     public HttpResponse<Void> revoke(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String id) {
         service.revoke(caller, id);
         return HttpResponse.noContent();

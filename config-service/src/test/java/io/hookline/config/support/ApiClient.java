@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hookline.contracts.json.Json;
+import io.hookline.service.openapi.OpenApiDocumentController;
+import io.hookline.testkit.openapi.HttpExchange;
+import io.hookline.testkit.openapi.OpenApiContract;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,8 +15,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-/** A plain JDK HTTP client for the API: sends exactly the bytes a test gives and never throws on a status. */
+/**
+ * A plain JDK HTTP client for the API: sends exactly the bytes a test gives and never throws on a status. Every
+ * exchange is checked against the service's OpenAPI document, so a test fails when the document does not tell the
+ * truth about what it saw.
+ */
 public final class ApiClient {
+
+    public static final OpenApiContract CONTRACT = OpenApiContract.fromClasspath(OpenApiDocumentController.RESOURCE);
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -79,7 +88,11 @@ public final class ApiClient {
             request.setHeader(headers[i], headers[i + 1]);
         }
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest sent = request.build();
+            HttpResponse<String> response = HTTP.send(sent, HttpResponse.BodyHandlers.ofString());
+            CONTRACT.check(new HttpExchange(method, path, sent.headers().map(),
+                    body == null ? null : new String(body, StandardCharsets.UTF_8), response.statusCode(),
+                    response.headers().map(), response.body()));
             return new Response(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " failed", e);
