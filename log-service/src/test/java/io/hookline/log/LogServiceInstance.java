@@ -1,6 +1,9 @@
 package io.hookline.log;
 
+import io.hookline.service.openapi.OpenApiDocumentController;
 import io.hookline.testkit.SharedKafka;
+import io.hookline.testkit.openapi.HttpExchange;
+import io.hookline.testkit.openapi.OpenApiContract;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
@@ -15,8 +18,13 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-/** One log-service on a loopback port of its own, against the shared broker, with a given topic prefix. */
+/**
+ * One log-service on a loopback port of its own, against the shared broker, with a given topic prefix. Every
+ * exchange of its client is checked against the service's OpenAPI document.
+ */
 public final class LogServiceInstance implements AutoCloseable {
+
+    public static final OpenApiContract CONTRACT = OpenApiContract.fromClasspath(OpenApiDocumentController.RESOURCE);
 
     public static final String ADMIN_TOKEN = "test-admin-token";
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
@@ -73,7 +81,11 @@ public final class LogServiceInstance implements AutoCloseable {
             request.header("Authorization", "Bearer " + token);
         }
         try {
-            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest sent = request.build();
+            HttpResponse<String> response = CLIENT.send(sent, HttpResponse.BodyHandlers.ofString());
+            CONTRACT.check(new HttpExchange(method, pathAndQuery, sent.headers().map(), null, response.statusCode(),
+                    response.headers().map(), response.body()));
+            return response;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
