@@ -63,6 +63,25 @@ class OpenApiDocumentTest {
         assertThat(operationIds).doesNotContainNull().doesNotHaveDuplicates();
     }
 
+    @Test
+    void shouldServeSwaggerUiForTheDocumentFromTheJarWithoutAToken() {
+        var page = service.client().get("/swagger-ui");
+        var script = service.client().get("/swagger-ui/swagger-ui-bundle.js");
+        var style = service.client().get("/swagger-ui/swagger-ui.css");
+        var other = service.client().get("/swagger-ui/index.html");
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.body()).contains("url: \"/openapi.yml\"", "src=\"/swagger-ui/swagger-ui-bundle.js\"",
+                "href=\"/swagger-ui/swagger-ui.css\"", "validatorUrl: null").doesNotContain("http://", "https://");
+        assertThat(script.status()).isEqualTo(200);
+        assertThat(script.contentType()).startsWith("application/javascript");
+        assertThat(script.body()).contains("SwaggerUIBundle");
+        assertThat(style.status()).isEqualTo(200);
+        assertThat(style.contentType()).startsWith("text/css");
+        assertThat(other.status()).as("only the two assets the page needs").isEqualTo(404);
+    }
+
     private static String classpathDocument() {
         try (var in = OpenApiDocumentTest.class.getClassLoader()
                 .getResourceAsStream(OpenApiDocumentController.RESOURCE)) {

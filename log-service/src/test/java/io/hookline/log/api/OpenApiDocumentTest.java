@@ -58,6 +58,16 @@ class OpenApiDocumentTest {
         }
     }
 
+    @Test
+    void shouldServeSwaggerUiForTheDocumentWithoutAToken() {
+        HttpResponse<String> page = log.get("/swagger-ui", null);
+        HttpResponse<String> script = log.get("/swagger-ui/swagger-ui-bundle.js", null);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("url: \"/openapi.yml\"");
+        assertThat(script.statusCode()).isEqualTo(200);
+    }
+
     private static String classpathDocument() {
         try (var in = OpenApiDocumentTest.class.getClassLoader()
                 .getResourceAsStream(OpenApiDocumentController.RESOURCE)) {
