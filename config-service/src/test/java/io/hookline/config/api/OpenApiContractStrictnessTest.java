@@ -20,11 +20,22 @@ class OpenApiContractStrictnessTest {
     private static final String PROBLEM_401 = "{\"type\": \"about:blank\", \"title\": \"Unauthorized\", "
             + "\"status\": 401, \"detail\": \"A valid API token is required\", \"errors\": []}";
 
+    private static final Map<String, List<String>> JSON_WITH_ETAG = Map.of(
+            "Content-Type", List.of("application/json"), "ETag", List.of("\"1\""));
+
     @Test
     void shouldAcceptAnExchangeAsTheApiMakesIt() {
-        HttpExchange created = new HttpExchange("POST", "/api/v1/webhooks/", JSON, CREATE, 201, JSON, webhook());
+        HttpExchange created = new HttpExchange("POST", "/api/v1/webhooks/", JSON, CREATE, 201, JSON_WITH_ETAG,
+                webhook());
 
         assertThatCode(() -> ApiClient.CONTRACT.check(created)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void shouldCatchAMissingETag() {
+        HttpExchange created = new HttpExchange("POST", "/api/v1/webhooks", JSON, CREATE, 201, JSON, webhook());
+
+        assertThatThrownBy(() -> ApiClient.CONTRACT.check(created)).hasMessageContaining("ETag");
     }
 
     @Test

@@ -7,12 +7,14 @@ import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.SimpleValidationReportFormat;
 import com.atlassian.oai.validator.report.ValidationReport;
+import io.swagger.v3.parser.OpenAPIV3Parser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -36,6 +38,10 @@ public final class OpenApiContract {
     private final AtomicInteger validated = new AtomicInteger();
 
     private OpenApiContract(String name, String document) {
+        List<String> problems = new OpenAPIV3Parser().readContents(document, null, null).getMessages();
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException(name + " is not a valid OpenAPI document: " + problems);
+        }
         this.name = name;
         this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(document)
                 .withLevelResolver(LevelResolver.create()
