@@ -24,7 +24,8 @@ import java.util.Map;
  */
 public final class LogServiceInstance implements AutoCloseable {
 
-    public static final OpenApiContract CONTRACT = OpenApiContract.fromClasspath(OpenApiDocumentController.RESOURCE);
+    public static final OpenApiContract CONTRACT = OpenApiContract.fromClasspath(OpenApiDocumentController.RESOURCE)
+            .summarizedAtExit();
 
     public static final String ADMIN_TOKEN = "test-admin-token";
     private static final HttpClient CLIENT = HttpClient.newHttpClient();

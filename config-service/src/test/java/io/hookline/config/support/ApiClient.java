@@ -22,7 +22,8 @@ import java.time.Duration;
  */
 public final class ApiClient {
 
-    public static final OpenApiContract CONTRACT = OpenApiContract.fromClasspath(OpenApiDocumentController.RESOURCE);
+    public static final OpenApiContract CONTRACT = OpenApiContract.fromClasspath(OpenApiDocumentController.RESOURCE)
+            .summarizedAtExit();
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 

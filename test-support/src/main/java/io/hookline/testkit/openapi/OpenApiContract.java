@@ -8,6 +8,7 @@ import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.SimpleValidationReportFormat;
 import com.atlassian.oai.validator.report.ValidationReport;
 import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,13 +37,15 @@ public final class OpenApiContract {
     private final String name;
     private final OpenApiInteractionValidator validator;
     private final AtomicInteger validated = new AtomicInteger();
+    private final OperationCoverage coverage;
 
     private OpenApiContract(String name, String document) {
-        List<String> problems = new OpenAPIV3Parser().readContents(document, null, null).getMessages();
-        if (!problems.isEmpty()) {
-            throw new IllegalStateException(name + " is not a valid OpenAPI document: " + problems);
+        SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(document, null, null);
+        if (!parsed.getMessages().isEmpty()) {
+            throw new IllegalStateException(name + " is not a valid OpenAPI document: " + parsed.getMessages());
         }
         this.name = name;
+        this.coverage = new OperationCoverage(parsed.getOpenAPI());
         this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(document)
                 .withLevelResolver(LevelResolver.create()
                         .withLevel("validation.request.security", ValidationReport.Level.IGNORE)
@@ -56,13 +59,16 @@ public final class OpenApiContract {
             if (in == null) {
                 throw new IllegalStateException(resource + " is not on the classpath");
             }
-            OpenApiContract contract = new OpenApiContract(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println(
-                    "OpenAPI contract " + resource + ": " + contract.validated() + " exchanges validated")));
-            return contract;
+            return new OpenApiContract(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Prints {@link #summary()} when the test JVM exits, for the contract the API test clients share. */
+    public OpenApiContract summarizedAtExit() {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println(summary())));
+        return this;
     }
 
     /** Throws an {@link AssertionError} naming every mismatch between the exchange and the document. */
@@ -83,6 +89,7 @@ public final class OpenApiContract {
             return ValidationReport.empty();
         }
         validated.incrementAndGet();
+        coverage.record(exchange.method(), path, exchange.status());
         SimpleResponse response = response(exchange);
         ValidationReport report = exchange.succeeded()
                 ? validator.validate(request(exchange, path, target.getRawQuery()), response)
@@ -92,6 +99,14 @@ public final class OpenApiContract {
 
     public int validated() {
         return validated.get();
+    }
+
+    /** How many exchanges were checked, and which documented operations none of them saw succeed. */
+    public String summary() {
+        List<String> unexercised = coverage.unexercised();
+        return "OpenAPI contract " + name + ": " + validated() + " exchanges validated; "
+                + (coverage.operationCount() - unexercised.size()) + " of " + coverage.operationCount()
+                + " operations seen succeeding" + (unexercised.isEmpty() ? "" : ", never: " + unexercised);
     }
 
     /** A path the service does not route answers 404 or 405: a finding only when it answered anything else. */
