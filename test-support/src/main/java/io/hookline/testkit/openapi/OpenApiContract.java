@@ -7,6 +7,7 @@ import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.SimpleValidationReportFormat;
 import com.atlassian.oai.validator.report.ValidationReport;
+import io.hookline.testkit.fuzz.FuzzCampaign;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.IOException;
@@ -15,7 +16,10 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -32,7 +36,14 @@ public final class OpenApiContract {
             "validation.request.operation.notAllowed");
 
     /** A body on these has no meaning in HTTP; some tests send one, and the service rightly ignores it. */
+    private static final Set<Integer> REFUSED_BEFORE_ROUTING = Set.of(400, 401, 404, 405, 413, 415, 431);
+
+    /** HEAD is GET without a body, which HTTP servers answer for every GET; the documents name GET only. */
+    private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE");
+
     private static final Set<String> BODY_WITHOUT_MEANING = Set.of("GET", "HEAD", "DELETE");
+
+    public static final String SUMMARY_FILE = "target/openapi-contract-summary.txt";
 
     private final String name;
     private final OpenApiInteractionValidator validator;
@@ -65,9 +76,18 @@ public final class OpenApiContract {
         }
     }
 
-    /** Prints {@link #summary()} when the test JVM exits, for the contract the API test clients share. */
+    /**
+     * Writes {@link #summary()} to {@value #SUMMARY_FILE} (in the module's directory, where Surefire runs tests)
+     * when the test JVM exits, for the contract the API test clients share; standard output may be gone by then.
+     */
     public OpenApiContract summarizedAtExit() {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println(summary())));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                Files.writeString(Path.of(SUMMARY_FILE), summary() + System.lineSeparator());
+            } catch (IOException e) {
+                System.err.println(summary());
+            }
+        }));
         return this;
     }
 
@@ -79,6 +99,48 @@ public final class OpenApiContract {
                     + SimpleValidationReportFormat.getInstance().apply(report)
                     + "\nrequest body: " + exchange.requestBody() + "\nresponse body: " + exchange.responseBody());
         }
+    }
+
+    /**
+     * What is wrong with the response alone, for requests made invalid on purpose (fuzzing): its status must be
+     * documented and its body and content type match. Targets that are not URIs name no operation and are skipped.
+     * The HTTP server refuses some requests before any operation sees them (malformed encoding 400, no token 401 under
+     * /api/, no route 404 or 405, headers too large 413 or 431, a Content-Type the operation does not take 415);
+     * each document says so
+     * once, in its description, rather than on every operation, so those statuses need not be named there.
+     */
+    public List<String> responseMismatches(String method, String target, int status, Map<String, String> headers,
+                                           String body) {
+        URI uri;
+        try {
+            uri = URI.create(target);
+        } catch (IllegalArgumentException e) {
+            return List.of();
+        }
+        String path = uri.getRawPath() == null ? "" : withoutTrailingSlash(uri.getRawPath());
+        if (status == 0 || !path.startsWith("/api/") || !METHODS.contains(method)) {
+            return List.of();
+        }
+        validated.incrementAndGet();
+        SimpleResponse.Builder response = new SimpleResponse.Builder(status);
+        headers.forEach(response::withHeader);
+        if (body != null && !body.isEmpty()) {
+            response.withBody(body);
+        }
+        ValidationReport report = validator.validateResponse(path, Request.Method.valueOf(method), response.build());
+        boolean refusedBeforeRouting = REFUSED_BEFORE_ROUTING.contains(status);
+        return report.getMessages().stream()
+                .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
+                .filter(message -> !refusedBeforeRouting || !(NOT_ROUTED.contains(message.getKey())
+                        || message.getKey().equals("validation.response.status.unknown")))
+                .map(message -> "openapi: " + message.getMessage())
+                .toList();
+    }
+
+    /** {@link #responseMismatches} as a check of a fuzz campaign's answers. */
+    public FuzzCampaign.AnswerCheck asFuzzCheck() {
+        return (request, answer) -> responseMismatches(request.method(),
+                new String(request.target(), StandardCharsets.UTF_8), answer.status(), answer.headers(), answer.body());
     }
 
     /** What the validator found; exchanges outside {@code /api/} (health, metrics, the document) are not checked. */
