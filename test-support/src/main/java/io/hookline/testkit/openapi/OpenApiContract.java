@@ -48,6 +48,7 @@ public final class OpenApiContract {
     private final String name;
     private final OpenApiInteractionValidator validator;
     private final AtomicInteger validated = new AtomicInteger();
+    private final AtomicInteger answersAlone = new AtomicInteger();
     private final OperationCoverage coverage;
 
     private OpenApiContract(String name, String document) {
@@ -121,7 +122,7 @@ public final class OpenApiContract {
         if (status == 0 || !path.startsWith("/api/") || !METHODS.contains(method)) {
             return List.of();
         }
-        validated.incrementAndGet();
+        answersAlone.incrementAndGet();
         SimpleResponse.Builder response = new SimpleResponse.Builder(status);
         headers.forEach(response::withHeader);
         if (body != null && !body.isEmpty()) {
@@ -166,7 +167,8 @@ public final class OpenApiContract {
     /** How many exchanges were checked, and which documented operations none of them saw succeed. */
     public String summary() {
         List<String> unexercised = coverage.unexercised();
-        return "OpenAPI contract " + name + ": " + validated() + " exchanges validated; "
+        return "OpenAPI contract " + name + ": " + validated() + " exchanges validated, " + answersAlone.get()
+                + " answers to hostile requests validated; "
                 + (coverage.operationCount() - unexercised.size()) + " of " + coverage.operationCount()
                 + " operations seen succeeding" + (unexercised.isEmpty() ? "" : ", never: " + unexercised);
     }
