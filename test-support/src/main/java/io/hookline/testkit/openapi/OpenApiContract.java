@@ -32,18 +32,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class OpenApiContract {
 
+    public static final String SUMMARY_FILE = "target/openapi-contract-summary.txt";
+
     private static final Set<String> NOT_ROUTED = Set.of("validation.request.path.missing",
             "validation.request.operation.notAllowed");
 
-    /** A body on these has no meaning in HTTP; some tests send one, and the service rightly ignores it. */
+    /** Statuses the HTTP server answers before routing; see {@link #responseMismatches}. */
     private static final Set<Integer> REFUSED_BEFORE_ROUTING = Set.of(400, 401, 404, 405, 413, 415, 431);
 
     /** HEAD is GET without a body, which HTTP servers answer for every GET; the documents name GET only. */
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE");
 
+    /** A body on these has no meaning in HTTP; some tests send one, and the service rightly ignores it. */
     private static final Set<String> BODY_WITHOUT_MEANING = Set.of("GET", "HEAD", "DELETE");
-
-    public static final String SUMMARY_FILE = "target/openapi-contract-summary.txt";
 
     private final String name;
     private final OpenApiInteractionValidator validator;
