@@ -204,6 +204,7 @@ class ClusterFaultIT {
             probe.allowRebalance();
             deliveredAtFault = delivered();
             long faultAt = System.nanoTime();
+            ProgressRecorder progress = new ProgressRecorder(this::delivered, (long) EVENTS * WEBHOOKS);
             fault.inject();
             line("%s at %.1f s, with %,d of %,d deliveries made", faultName, seconds(started), deliveredAtFault,
                     (long) EVENTS * WEBHOOKS);
@@ -219,6 +220,9 @@ class ClusterFaultIT {
             } catch (ConditionTimeoutException e) {
                 line("NOT all delivered %.0f s after the fault", seconds(faultAt));
             }
+            progress.close();
+            line("longest time without a new delivery after the fault: %.1f s",
+                    progress.longestStall().toMillis() / 1e3);
             settle(faultAt);
             figures = DeliveryFigures.of(producer.accepted(), paths, receiver.requestsPerDelivery(),
                     (int) receiver.webhookIdMismatches().keySet().stream()
