@@ -41,9 +41,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterFaultIT {
 
-    /** Two webhooks per test: 20,000 deliveries. */
-    private static final int EVENTS = 10_000;
-    private static final int WEBHOOKS = 2;
+    /**
+     * Four webhooks per test, 20,000 deliveries. Jobs are keyed by endpoint, so with fewer endpoints all of them can
+     * land on the partitions of the one dispatcher that dies, and nothing would show the survivor going on.
+     */
+    private static final int EVENTS = 5_000;
+    private static final int WEBHOOKS = 4;
     /** The fault comes once this share of the first half's deliveries arrived. */
     private static final double FAULT_AT = 0.3;
     /** Covers the 45 s session timeout a SIGKILLed consumer's partitions wait for, and a slow shared machine. */
@@ -175,6 +178,8 @@ class ClusterFaultIT {
         private final String name;
         private final String eventType;
         private final List<String> paths = new ArrayList<>();
+        /** The webhook-deliveries partition of each endpoint's jobs. */
+        private final Map<String, Integer> endpoints = new LinkedHashMap<>();
         private final EventProducer producer = new EventProducer(cluster.bootstrapServers());
         private DeliveryFigures figures;
         private long deliveredAtFault;
@@ -192,7 +197,9 @@ class ClusterFaultIT {
             for (int i = 0; i < WEBHOOKS; i++) {
                 String path = "/" + name + "/" + i;
                 paths.add(path);
-                probe.watch(api.create(name + " " + i, receiver.url(path), eventType));
+                String webhookId = api.create(name + " " + i, receiver.url(path), eventType);
+                probe.watch(webhookId);
+                endpoints.put(path, EndpointPartition.of(webhookId, receiver.url(path), ServiceFleet.PARTITIONS));
             }
             int firstHalf = EVENTS / 2;
             String idPrefix = "evt-" + name + "-";
@@ -205,6 +212,10 @@ class ClusterFaultIT {
             deliveredAtFault = delivered();
             long faultAt = System.nanoTime();
             ProgressRecorder progress = new ProgressRecorder(this::delivered, (long) EVENTS * WEBHOOKS);
+            Map<String, ProgressRecorder> progressPerEndpoint = new LinkedHashMap<>();
+            paths.forEach(path -> progressPerEndpoint.put(path,
+                    new ProgressRecorder(() -> receiver.delivered(path), EVENTS)));
+            PipelineSampler sampler = new PipelineSampler(cluster.admin(), this::delivered);
             fault.inject();
             line("%s at %.1f s, with %,d of %,d deliveries made", faultName, seconds(started), deliveredAtFault,
                     (long) EVENTS * WEBHOOKS);
@@ -221,8 +232,16 @@ class ClusterFaultIT {
                 line("NOT all delivered %.0f s after the fault", seconds(faultAt));
             }
             progress.close();
+            sampler.close();
+            detail("where the work waited, each second after the fault:");
+            sampler.lines().forEach(ClusterFaultIT.this::detail);
             line("longest time without a new delivery after the fault: %.1f s",
                     progress.longestStall().toMillis() / 1e3);
+            progressPerEndpoint.forEach((path, recorder) -> {
+                recorder.close();
+                line("  %s (webhook-deliveries partition %d): longest without a delivery %.1f s", path,
+                        endpoints.get(path), recorder.longestStall().toMillis() / 1e3);
+            });
             settle(faultAt);
             figures = DeliveryFigures.of(producer.accepted(), paths, receiver.requestsPerDelivery(),
                     (int) receiver.webhookIdMismatches().keySet().stream()
@@ -281,6 +300,11 @@ class ClusterFaultIT {
         String text = format.formatted(args);
         System.out.println(text);
         report.append(text).append(System.lineSeparator());
+    }
+
+    /** Into the figures file only. */
+    private void detail(String text) {
+        report.append("  ").append(text).append(System.lineSeparator());
     }
 
     private static double seconds(long sinceNanos) {
