@@ -55,17 +55,15 @@ public final class CompactedTopicView<V> implements KafkaComponent, AutoCloseabl
     private volatile boolean loaded;
     private volatile boolean stopped;
 
-    public CompactedTopicView(String name, String bootstrapServers, Topic<String, V> topic) {
+    public CompactedTopicView(String name, KafkaConnection connection, Topic<String, V> topic) {
         this.name = name;
         this.topic = topic;
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        this.consumer = new KafkaConsumer<>(connection.clientConfig(Map.of(
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.CLIENT_ID_CONFIG, name,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.CLIENT_ID_CONFIG, name + "-admin"));
+        this.admin = Admin.create(connection.clientConfig(Map.of(AdminClientConfig.CLIENT_ID_CONFIG, name + "-admin")));
         this.thread = new Thread(this::run, name);
         this.thread.setDaemon(true);
     }

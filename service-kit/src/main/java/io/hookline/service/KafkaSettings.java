@@ -1,7 +1,9 @@
 package io.hookline.service;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
+import java.time.Duration;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 
@@ -12,6 +14,8 @@ import jakarta.validation.constraints.NotBlank;
  * @param createTopics      create missing topics at start (off where topics are managed elsewhere)
  * @param partitions        partitions of created topics
  * @param replicationFactor replication factor of created topics
+ * @param minInsyncReplicas {@code min.insync.replicas} of created topics; unset, the broker's default
+ * @param connectTimeout    how long a service waits at start for the cluster to answer before it gives up
  */
 @ConfigurationProperties("hookline.kafka")
 public record KafkaSettings(
@@ -19,5 +23,7 @@ public record KafkaSettings(
         @Bindable(defaultValue = "") String topicPrefix,
         @Bindable(defaultValue = "true") boolean createTopics,
         @Min(1) @Bindable(defaultValue = "6") int partitions,
-        @Min(1) @Bindable(defaultValue = "1") short replicationFactor) {
+        @Min(1) @Bindable(defaultValue = "1") short replicationFactor,
+        @Nullable @Min(1) Integer minInsyncReplicas,
+        @Bindable(defaultValue = "30s") Duration connectTimeout) {
 }

@@ -191,7 +191,7 @@ class CompactedTopicViewTest {
     @Test
     void shouldSkipAnUnreadableRecordAndGoOn() throws Exception {
         Topic<String, Integer> numbers = new Topic<>(topic.name(), Serdes.String(), Serdes.Integer());
-        CompactedTopicView<Integer> view = new CompactedTopicView<>("numbers", SharedKafka.bootstrapServers(), numbers);
+        CompactedTopicView<Integer> view = new CompactedTopicView<>("numbers", kafka(), numbers);
         opened.add(view);
         write("bad", "not four bytes");
         view.start(TIMEOUT);
@@ -203,7 +203,7 @@ class CompactedTopicViewTest {
     @Test
     void shouldWaitForATopicThatIsCreatedWhileItStarts() throws Exception {
         Topic<String, String> late = new Topic<>(SharedKafka.uniqueName("late"), Serdes.String(), Serdes.String());
-        CompactedTopicView<String> view = new CompactedTopicView<>("late", SharedKafka.bootstrapServers(), late);
+        CompactedTopicView<String> view = new CompactedTopicView<>("late", kafka(), late);
         opened.add(view);
         CompletableFuture<Void> started = CompletableFuture.runAsync(() -> view.start(TIMEOUT));
 
@@ -216,7 +216,7 @@ class CompactedTopicViewTest {
     @Test
     void shouldRefuseToStartOnAMissingTopic() {
         Topic<String, String> missing = new Topic<>(SharedKafka.uniqueName("missing"), Serdes.String(), Serdes.String());
-        CompactedTopicView<String> view = new CompactedTopicView<>("missing", SharedKafka.bootstrapServers(), missing);
+        CompactedTopicView<String> view = new CompactedTopicView<>("missing", kafka(), missing);
         opened.add(view);
 
         assertThatThrownBy(() -> view.start(Duration.ofSeconds(3))).isInstanceOf(IllegalStateException.class);
@@ -237,7 +237,7 @@ class CompactedTopicViewTest {
     }
 
     private CompactedTopicView<String> view() {
-        CompactedTopicView<String> view = new CompactedTopicView<>("test-view", SharedKafka.bootstrapServers(), topic);
+        CompactedTopicView<String> view = new CompactedTopicView<>("test-view", kafka(), topic);
         opened.add(view);
         return view;
     }
@@ -258,5 +258,9 @@ class CompactedTopicViewTest {
 
     private RecordMetadata write(String key, String value) throws Exception {
         return producer.send(new ProducerRecord<>(topic.name(), key, value)).get();
+    }
+
+    private static KafkaConnection kafka() {
+        return KafkaConnection.plain(SharedKafka.bootstrapServers());
     }
 }

@@ -20,12 +20,30 @@ public final class SharedKafka {
     private static final Logger LOG = LoggerFactory.getLogger(SharedKafka.class);
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static volatile KafkaBroker broker;
+    private static volatile InProcessKafkaBroker securedBroker;
 
     private SharedKafka() {
     }
 
     public static String bootstrapServers() {
         return broker().bootstrapServers();
+    }
+
+    /**
+     * The SASL/SCRAM and TLS listeners: those of the shared broker when it runs in process, else of an in-process
+     * broker of their own (a container broker has neither).
+     */
+    public static SecuredListeners secured() {
+        if (broker() instanceof InProcessKafkaBroker inProcess) {
+            return inProcess.securedListeners();
+        }
+        synchronized (SharedKafka.class) {
+            if (securedBroker == null) {
+                securedBroker = new InProcessKafkaBroker();
+                Runtime.getRuntime().addShutdownHook(new Thread(securedBroker::close, "secured-kafka-stop"));
+            }
+            return securedBroker.securedListeners();
+        }
     }
 
     /** A name no other test of this JVM uses: for topics, prefixes, application ids and group ids. */

@@ -5,6 +5,7 @@ import io.hookline.config.store.StoreSettings;
 import io.hookline.contracts.size.EventSize;
 import io.hookline.contracts.size.SizeLimits;
 import io.hookline.contracts.topic.Topics;
+import io.hookline.service.KafkaConnection;
 import io.hookline.service.KafkaSettings;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -36,19 +37,18 @@ public final class EventPublisher implements AutoCloseable {
     private final String topic;
     private final Duration timeout;
 
-    public EventPublisher(KafkaSettings kafka, StoreSettings settings, SizeLimits limits) {
+    public EventPublisher(KafkaSettings kafka, KafkaConnection connection, StoreSettings settings, SizeLimits limits) {
         this.topic = Topics.DOMAIN_EVENTS.withPrefix(kafka.topicPrefix()).name();
         this.timeout = settings.writeTimeout();
         int timeoutMs = (int) timeout.toMillis();
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+        this.producer = new KafkaProducer<>(connection.clientConfig(Map.of(
                 ProducerConfig.CLIENT_ID_CONFIG, "config-event-ingest",
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs / 2,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMs,
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, limits.recordMaxBytes()),
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, limits.recordMaxBytes())),
                 new StringSerializer(), new ByteArraySerializer());
     }
 

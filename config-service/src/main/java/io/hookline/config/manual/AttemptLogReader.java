@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.hookline.contracts.delivery.DeliveryAttempt;
 import io.hookline.contracts.json.Json;
 import io.hookline.contracts.topic.Topics;
+import io.hookline.service.KafkaConnection;
 import io.hookline.service.KafkaSettings;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -46,12 +47,11 @@ public final class AttemptLogReader implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running = true;
 
-    public AttemptLogReader(KafkaSettings kafka) {
+    public AttemptLogReader(KafkaSettings kafka, KafkaConnection connection) {
         String topic = Topics.WEBHOOK_DELIVERY_LOG.withPrefix(kafka.topicPrefix()).name();
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+        this.consumer = new KafkaConsumer<>(connection.clientConfig(Map.of(
                 ConsumerConfig.CLIENT_ID_CONFIG, "config-webhook-test-attempts",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")),
                 new StringDeserializer(), new ByteArrayDeserializer());
         List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
                 .map(info -> new TopicPartition(topic, info.partition()))

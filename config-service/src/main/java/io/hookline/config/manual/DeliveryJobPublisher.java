@@ -9,6 +9,7 @@ import io.hookline.contracts.size.SizeLimits;
 import io.hookline.contracts.topic.Topic;
 import io.hookline.contracts.topic.Topics;
 import io.hookline.contracts.webhook.EndpointKey;
+import io.hookline.service.KafkaConnection;
 import io.hookline.service.KafkaSettings;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -35,21 +36,20 @@ public final class DeliveryJobPublisher implements AutoCloseable {
     private final Duration timeout;
     private final SizeLimits limits;
 
-    public DeliveryJobPublisher(KafkaSettings kafka, StoreSettings settings, SizeLimits limits) {
+    public DeliveryJobPublisher(KafkaSettings kafka, KafkaConnection connection, StoreSettings settings, SizeLimits limits) {
         this.limits = limits;
         Topic<String, DeliveryJob> deliveries = Topics.WEBHOOK_DELIVERIES.withPrefix(kafka.topicPrefix());
         this.topic = deliveries.name();
         this.timeout = settings.writeTimeout();
         int timeoutMs = (int) timeout.toMillis();
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+        this.producer = new KafkaProducer<>(connection.clientConfig(Map.of(
                 ProducerConfig.CLIENT_ID_CONFIG, "config-manual-deliveries",
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs / 2,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMs,
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, limits.recordMaxBytes()),
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, limits.recordMaxBytes())),
                 deliveries.keySerde().serializer(), deliveries.valueSerde().serializer());
     }
 

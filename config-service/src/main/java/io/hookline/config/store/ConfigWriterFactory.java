@@ -1,5 +1,6 @@
 package io.hookline.config.store;
 
+import io.hookline.service.KafkaConnection;
 import io.hookline.service.KafkaSettings;
 import io.hookline.service.store.ConfigWriter;
 import io.micronaut.context.annotation.Bean;
@@ -12,7 +13,7 @@ public final class ConfigWriterFactory {
 
     @Singleton
     @Bean(preDestroy = "close")
-    ConfigWriter configWriter(KafkaSettings kafka, StoreSettings settings) {
-        return new ConfigWriter(kafka, settings.writeTimeout());
+    ConfigWriter configWriter(KafkaSettings kafka, KafkaConnection connection, StoreSettings settings) {
+        return new ConfigWriter(kafka, connection, settings.writeTimeout());
     }
 }

@@ -6,6 +6,7 @@ import io.hookline.contracts.topic.Topics;
 import io.hookline.contracts.webhook.WebhookConfig;
 import io.hookline.service.CompactedTopicView;
 import io.hookline.service.KafkaComponent;
+import io.hookline.service.KafkaConnection;
 import io.hookline.service.KafkaSettings;
 import io.hookline.service.TopicBootstrap;
 import io.hookline.service.store.ConfigWriter;
@@ -31,10 +32,10 @@ public final class WebhookStore implements KafkaComponent, AutoCloseable {
     private final Topic<String, WebhookConfig> topic;
     private final StoreSettings settings;
 
-    public WebhookStore(KafkaSettings kafka, StoreSettings settings, TopicBootstrap topics) {
+    public WebhookStore(KafkaSettings kafka, KafkaConnection connection, StoreSettings settings, TopicBootstrap topics) {
         this.settings = settings;
         this.topic = Topics.WEBHOOK_CONFIG.withPrefix(kafka.topicPrefix());
-        this.view = new CompactedTopicView<>("webhook-config-view", kafka.bootstrapServers(), topic);
+        this.view = new CompactedTopicView<>("webhook-config-view", connection, topic);
         view.start(settings.loadTimeout());
     }
 

@@ -10,6 +10,7 @@ import io.hookline.contracts.crypto.SecretCipher;
 import io.hookline.contracts.topic.Topics;
 import io.hookline.contracts.webhook.WebhookConfig;
 import io.hookline.service.CompactedTopicView;
+import io.hookline.service.KafkaConnection;
 import io.hookline.testkit.SharedKafka;
 import java.time.Duration;
 import java.time.Instant;
@@ -261,7 +262,8 @@ class WebhookFieldsTest {
     }
 
     private static WebhookConfig readFromTopic(String id, long version) {
-        try (var view = new CompactedTopicView<>("test-view", SharedKafka.bootstrapServers(),
+        try (var view = new CompactedTopicView<>("test-view",
+                KafkaConnection.plain(SharedKafka.bootstrapServers()),
                 Topics.WEBHOOK_CONFIG.withPrefix(service.prefix()))) {
             view.start(Duration.ofSeconds(30));
             WebhookConfig config = view.get(id).orElseThrow();

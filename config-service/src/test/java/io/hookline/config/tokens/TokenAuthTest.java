@@ -9,6 +9,7 @@ import io.hookline.contracts.auth.ApiToken;
 import io.hookline.contracts.auth.TokenHash;
 import io.hookline.contracts.topic.Topics;
 import io.hookline.service.CompactedTopicView;
+import io.hookline.service.KafkaConnection;
 import io.hookline.testkit.SharedKafka;
 import java.time.Duration;
 import java.util.stream.Stream;
@@ -92,7 +93,8 @@ class TokenAuthTest {
         assertThat(token.get("tenant").asText()).isEqualTo("default");
         JsonNode listed = admin.get("/api/v1/tokens").json().get("results");
         assertThat(listed.toString()).contains(token.get("id").asText()).doesNotContain(secret);
-        try (var view = new CompactedTopicView<>("token-check", SharedKafka.bootstrapServers(),
+        try (var view = new CompactedTopicView<>("token-check",
+                KafkaConnection.plain(SharedKafka.bootstrapServers()),
                 Topics.API_TOKENS.withPrefix(service.prefix()))) {
             view.start(Duration.ofSeconds(30));
             ApiToken stored = view.get(token.get("id").asText()).orElseThrow();

@@ -25,12 +25,25 @@ public final class TopicProvisioner {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicProvisioner.class);
 
+    static final String MIN_INSYNC_REPLICAS = "min.insync.replicas";
+
     private final Admin admin;
     private final short replicationFactor;
+    private final Integer minInsyncReplicas;
 
     public TopicProvisioner(Admin admin, short replicationFactor) {
+        this(admin, replicationFactor, null);
+    }
+
+    /** With {@code minInsyncReplicas} null, created topics take the broker's default. */
+    public TopicProvisioner(Admin admin, short replicationFactor, Integer minInsyncReplicas) {
+        if (minInsyncReplicas != null && (minInsyncReplicas < 1 || minInsyncReplicas > replicationFactor)) {
+            throw new IllegalArgumentException("min.insync.replicas of created topics (" + minInsyncReplicas
+                    + ") must be between 1 and their replication factor (" + replicationFactor + ")");
+        }
         this.admin = admin;
         this.replicationFactor = replicationFactor;
+        this.minInsyncReplicas = minInsyncReplicas;
     }
 
     public void ensure(Collection<TopicSpec> specs) {
@@ -38,7 +51,7 @@ public final class TopicProvisioner {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = specs.stream()
                     .filter(spec -> !existing.contains(spec.name()))
-                    .map(spec -> new NewTopic(spec.name(), spec.partitions(), replicationFactor).configs(spec.configs()))
+                    .map(spec -> new NewTopic(spec.name(), spec.partitions(), replicationFactor).configs(configs(spec)))
                     .toList();
             raiseRecordLimits(specs.stream().filter(spec -> existing.contains(spec.name())).toList());
             if (missing.isEmpty()) {
@@ -52,6 +65,15 @@ public final class TopicProvisioner {
         } catch (ExecutionException e) {
             throw new IllegalStateException("Cannot list topics", e.getCause());
         }
+    }
+
+    private Map<String, String> configs(TopicSpec spec) {
+        if (minInsyncReplicas == null) {
+            return spec.configs();
+        }
+        Map<String, String> configs = new HashMap<>(spec.configs());
+        configs.put(MIN_INSYNC_REPLICAS, String.valueOf(minInsyncReplicas));
+        return configs;
     }
 
     private void raiseRecordLimits(List<TopicSpec> existing) throws InterruptedException {

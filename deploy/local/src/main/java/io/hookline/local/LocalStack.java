@@ -106,7 +106,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private ServiceProcess startService(Service service) throws IOException {
-        Path jar = settings.home().resolve(service.module()).resolve("target").resolve(service.module() + ".jar");
+        Path jar = ServiceCommand.jar(settings.home(), service.module());
         return ServiceProcess.start(service, jar, settings.port(service), propertiesFor(service),
                 settings.logDir().resolve(service.module() + ".log"));
     }

@@ -8,7 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -38,24 +38,34 @@ public final class ServiceProcess implements AutoCloseable {
 
     public static ServiceProcess start(Service service, Path jar, int port, Map<String, String> properties,
                                        Path logFile) throws IOException {
+        return start(service, jar, port, properties, Map.of(), logFile);
+    }
+
+    /** With {@code environment} added to this process's own environment variables. */
+    public static ServiceProcess start(Service service, Path jar, int port, Map<String, String> properties,
+                                       Map<String, String> environment, Path logFile) throws IOException {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build it with ./mvnw -DskipTests package");
         }
         Files.createDirectories(logFile.getParent());
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         String options = System.getenv("HOOKLINE_SERVICE_JVM_OPTIONS");
-        command.addAll(List.of((options == null || options.isBlank() ? DEFAULT_JVM_OPTIONS : options).trim()
-                .split("\\s+")));
-        command.add("-Dmicronaut.server.port=" + port);
-        properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
-        command.add("-jar");
-        command.add(jar.toString());
-        Process process = new ProcessBuilder(command)
+        List<String> command = command(jar, port, properties,
+                options == null || options.isBlank() ? DEFAULT_JVM_OPTIONS : options);
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        Process process = builder
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .start();
         return new ServiceProcess(service, process, logFile, port);
+    }
+
+    /** The service's command line: {@link ServiceCommand}, with its port and settings as system properties. */
+    static List<String> command(Path jar, int port, Map<String, String> properties, String jvmOptions) {
+        Map<String, String> systemProperties = new LinkedHashMap<>(properties);
+        systemProperties.put("micronaut.server.port", String.valueOf(port));
+        return new ServiceCommand(List.of(jvmOptions.trim().split("\\s+")), systemProperties, jar)
+                .argv(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
     public Service service() {

@@ -9,7 +9,7 @@ import io.hookline.dispatcher.metrics.DispatcherMetrics;
 import io.hookline.dispatcher.order.SubjectHolds;
 import io.hookline.service.webhook.WebhookDirectory;
 import io.hookline.service.KafkaComponent;
-import io.hookline.service.KafkaSettings;
+import io.hookline.service.KafkaConnection;
 import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -74,7 +74,7 @@ public class DeliveryConsumer implements KafkaComponent, AutoCloseable {
     private long lastCommitNanos;
 
     /** The views a job's fate depends on: loaded before the first job is read, and consumption stops without them. */
-    public DeliveryConsumer(KafkaSettings kafka, DispatcherSettings settings, DeliveryTopics topics,
+    public DeliveryConsumer(KafkaConnection connection, DispatcherSettings settings, DeliveryTopics topics,
                             EndpointLanes lanes, UnreadableJobs unreadable, WebhookDirectory webhooks,
                             SubjectHolds holds, DispatcherMetrics metrics) {
         this.settings = settings;
@@ -83,7 +83,7 @@ public class DeliveryConsumer implements KafkaComponent, AutoCloseable {
         this.topics = topics;
         this.lanes = lanes;
         this.metrics = metrics;
-        this.consumer = new KafkaConsumer<>(config(kafka, settings), new StringDeserializer(),
+        this.consumer = new KafkaConsumer<>(config(connection, settings), new StringDeserializer(),
                 new ByteArrayDeserializer());
         this.thread = new Thread(this::run, "dispatcher-consumer");
     }
@@ -94,9 +94,8 @@ public class DeliveryConsumer implements KafkaComponent, AutoCloseable {
      * (KIP-848) does it on the broker and moves only the partitions that change owner; the classic protocol's range
      * assignment is eager: every rebalance revokes every partition of every instance first.
      */
-    static Map<String, Object> config(KafkaSettings kafka, DispatcherSettings settings) {
+    static Map<String, Object> config(KafkaConnection connection, DispatcherSettings settings) {
         Map<String, Object> config = new HashMap<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, settings.groupId(),
                 ConsumerConfig.CLIENT_ID_CONFIG, "dispatcher-" + settings.groupId(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
@@ -112,7 +111,7 @@ public class DeliveryConsumer implements KafkaComponent, AutoCloseable {
             config.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "consumer");
             config.put(ConsumerConfig.GROUP_REMOTE_ASSIGNOR_CONFIG, "range");
         }
-        return config;
+        return connection.clientConfig(config);
     }
 
     @PostConstruct

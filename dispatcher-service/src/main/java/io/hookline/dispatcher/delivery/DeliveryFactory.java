@@ -2,6 +2,7 @@ package io.hookline.dispatcher.delivery;
 
 import io.hookline.dispatcher.config.DispatcherSettings;
 import io.hookline.dispatcher.retry.RetrySchedule;
+import io.hookline.service.KafkaConnection;
 import io.hookline.service.KafkaSettings;
 import io.hookline.service.store.ConfigWriter;
 import io.micronaut.context.annotation.Bean;
@@ -20,7 +21,7 @@ public class DeliveryFactory {
     /** The same writer, under the same transactional id, as config-service's: see {@link WebhookDisabler}. */
     @Singleton
     @Bean(preDestroy = "close")
-    ConfigWriter configWriter(KafkaSettings kafka, DispatcherSettings settings) {
-        return new ConfigWriter(kafka, settings.configWriteTimeout());
+    ConfigWriter configWriter(KafkaSettings kafka, KafkaConnection connection, DispatcherSettings settings) {
+        return new ConfigWriter(kafka, connection, settings.configWriteTimeout());
     }
 }

@@ -2,6 +2,7 @@ package io.hookline.dispatcher.delivery;
 
 import io.hookline.contracts.json.Json;
 import io.hookline.contracts.size.SizeLimits;
+import io.hookline.service.KafkaConnection;
 import io.hookline.service.KafkaSettings;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -35,15 +36,14 @@ public class DeliveryProducer implements AutoCloseable {
         return thread;
     });
 
-    public DeliveryProducer(KafkaSettings kafka, SizeLimits limits) {
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+    public DeliveryProducer(KafkaSettings kafka, KafkaConnection connection, SizeLimits limits) {
+        this.producer = new KafkaProducer<>(connection.clientConfig(Map.of(
                 ProducerConfig.CLIENT_ID_CONFIG, "dispatcher-producer",
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 2,
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, limits.recordMaxBytes()),
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, limits.recordMaxBytes())),
                 new StringSerializer(), new ByteArraySerializer());
     }
 

@@ -8,6 +8,7 @@ import io.hookline.dispatcher.config.SmtpSettings;
 import io.hookline.dispatcher.delivery.DeliveryProducer;
 import io.hookline.service.CompactedTopicView;
 import io.hookline.service.KafkaComponent;
+import io.hookline.service.KafkaConnection;
 import io.hookline.service.KafkaSettings;
 import io.hookline.service.TopicBootstrap;
 import jakarta.annotation.PreDestroy;
@@ -39,13 +40,13 @@ public class MailThrottle implements KafkaComponent, AutoCloseable {
     private final String topicName;
 
     /** Takes the {@link TopicBootstrap} so that the topic exists before the view reads it. */
-    public MailThrottle(KafkaSettings kafka, TopicBootstrap topics, SmtpSettings settings, DeliveryProducer producer) {
+    public MailThrottle(KafkaSettings kafka, KafkaConnection connection, TopicBootstrap topics, SmtpSettings settings, DeliveryProducer producer) {
         this.interval = settings.minInterval();
         this.producer = producer;
         Topic<String, MailSent> topic = new Topic<>(Topics.DISPATCHER_MAIL_LOG.withPrefix(kafka.topicPrefix()).name(),
                 Serdes.String(), new JsonSerde<>(MailSent.class));
         this.topicName = topic.name();
-        this.sent = new CompactedTopicView<>("mail-log", kafka.bootstrapServers(), topic);
+        this.sent = new CompactedTopicView<>("mail-log", connection, topic);
         sent.start(LOAD_TIMEOUT);
     }
 

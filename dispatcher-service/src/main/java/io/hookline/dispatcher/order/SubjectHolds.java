@@ -10,6 +10,7 @@ import io.hookline.dispatcher.config.DispatcherSettings;
 import io.hookline.dispatcher.delivery.DeliveryProducer;
 import io.hookline.service.CompactedTopicView;
 import io.hookline.service.KafkaComponent;
+import io.hookline.service.KafkaConnection;
 import io.hookline.service.KafkaSettings;
 import io.hookline.service.TopicBootstrap;
 import jakarta.annotation.PreDestroy;
@@ -57,7 +58,7 @@ public class SubjectHolds implements HoldStore, KafkaComponent, AutoCloseable {
     });
 
     /** Takes the {@link TopicBootstrap} so that the topic exists before the view reads it. */
-    public SubjectHolds(KafkaSettings kafka, TopicBootstrap topics, DeliveryProducer producer,
+    public SubjectHolds(KafkaSettings kafka, KafkaConnection connection, TopicBootstrap topics, DeliveryProducer producer,
                         DispatcherSettings settings) {
         Topic<String, SubjectHold> topic = new Topic<>(
                 Topics.DISPATCHER_SUBJECT_HOLDS.withPrefix(kafka.topicPrefix()).name(), Serdes.String(),
@@ -65,7 +66,7 @@ public class SubjectHolds implements HoldStore, KafkaComponent, AutoCloseable {
         this.topicName = topic.name();
         this.producer = producer;
         this.timeout = settings.subjectHoldTimeout();
-        this.view = new CompactedTopicView<>("subject-holds", kafka.bootstrapServers(), topic);
+        this.view = new CompactedTopicView<>("subject-holds", connection, topic);
         view.addListener(this::applied);
         view.start(LOAD_TIMEOUT);
     }

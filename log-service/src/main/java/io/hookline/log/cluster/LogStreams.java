@@ -4,8 +4,10 @@ import io.hookline.contracts.topic.Topics;
 import io.hookline.log.LogSettings;
 import io.hookline.log.topology.LogTopology;
 import io.hookline.service.KafkaComponent;
+import io.hookline.service.KafkaConnection;
 import io.hookline.service.KafkaSettings;
 import io.hookline.service.ManagedStreams;
+import io.hookline.service.StreamsReplication;
 import io.hookline.service.TopicBootstrap;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
@@ -27,8 +29,8 @@ public final class LogStreams implements KafkaComponent, AutoCloseable {
     private final HostInfo self;
     private final String deliveryLogTopic;
 
-    public LogStreams(KafkaSettings kafka, LogSettings settings, HttpServerConfiguration server,
-                      MeterRegistry registry, TopicBootstrap topicsCreated) {
+    public LogStreams(KafkaSettings kafka, KafkaConnection connection, LogSettings settings,
+                      HttpServerConfiguration server, MeterRegistry registry, TopicBootstrap topicsCreated) {
         this.deliveryLogTopic = Topics.WEBHOOK_DELIVERY_LOG.withPrefix(kafka.topicPrefix()).name();
         int port = settings.advertisedPort() != null ? settings.advertisedPort()
                 : server.getPort().filter(value -> value > 0).orElse(DEFAULT_PORT);
@@ -36,18 +38,18 @@ public final class LogStreams implements KafkaComponent, AutoCloseable {
         StreamsBuilder builder = new StreamsBuilder();
         LogTopology.build(builder, deliveryLogTopic,
                 Topics.WEBHOOK_OPERATIONAL_EVENTS.withPrefix(kafka.topicPrefix()).name(), settings.retention());
-        this.managed = new ManagedStreams("log-streams", builder.build(), properties(kafka, settings), registry);
+        this.managed = new ManagedStreams("log-streams", builder.build(), connection.streamsConfig(properties(kafka, settings)),
+                registry);
         managed.start();
     }
 
     private Properties properties(KafkaSettings kafka, LogSettings settings) {
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId(kafka.topicPrefix()));
-        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         properties.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
         properties.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir());
         properties.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, settings.standbyReplicas());
-        properties.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) kafka.replicationFactor());
+        StreamsReplication.apply(properties, kafka);
         properties.putAll(settings.streams());
         return properties;
     }

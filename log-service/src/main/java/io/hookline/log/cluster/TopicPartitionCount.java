@@ -1,5 +1,6 @@
 package io.hookline.log.cluster;
 
+import io.hookline.service.KafkaConnection;
 import io.hookline.service.KafkaSettings;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -22,9 +23,8 @@ public final class TopicPartitionCount implements AutoCloseable {
     private final LogStreams logStreams;
     private volatile int deliveryLog;
 
-    public TopicPartitionCount(KafkaSettings kafka, LogStreams logStreams) {
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                AdminClientConfig.CLIENT_ID_CONFIG, "log-partition-count"));
+    public TopicPartitionCount(KafkaSettings kafka, KafkaConnection connection, LogStreams logStreams) {
+        this.admin = Admin.create(connection.clientConfig(Map.of(AdminClientConfig.CLIENT_ID_CONFIG, "log-partition-count")));
         this.logStreams = logStreams;
     }
 

@@ -5,6 +5,7 @@ import io.hookline.contracts.topic.Topic;
 import io.hookline.contracts.topic.Topics;
 import io.hookline.contracts.webhook.EndpointKey;
 import io.hookline.log.cluster.StoreUnavailableException;
+import io.hookline.service.KafkaConnection;
 import io.hookline.service.KafkaSettings;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -33,15 +34,14 @@ public final class JobProducer implements AutoCloseable {
     private final Topic<String, DeliveryJob> topic;
     private final KafkaProducer<String, DeliveryJob> producer;
 
-    public JobProducer(KafkaSettings kafka) {
+    public JobProducer(KafkaSettings kafka, KafkaConnection connection) {
         this.topic = Topics.WEBHOOK_DELIVERIES.withPrefix(kafka.topicPrefix());
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+        this.producer = new KafkaProducer<>(connection.clientConfig(Map.of(
                 ProducerConfig.CLIENT_ID_CONFIG, "log-redelivery",
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) SEND_TIMEOUT.toMillis() / 2,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) SEND_TIMEOUT.toMillis()),
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) SEND_TIMEOUT.toMillis())),
                 topic.keySerde().serializer(), topic.valueSerde().serializer());
     }
 

@@ -6,6 +6,7 @@ import io.hookline.contracts.topic.Topic;
 import io.hookline.contracts.webhook.WebhookConfig;
 import io.hookline.matcher.freshness.ConfigProgress;
 import io.hookline.service.CompactedTopicView;
+import io.hookline.service.KafkaConnection;
 import io.hookline.service.KafkaComponent;
 import java.time.Duration;
 import java.util.Map;
@@ -31,11 +32,11 @@ public final class WebhookConfigView implements ConfigProgress, KafkaComponent, 
      * {@code updater} ({@link WebhookIndexUpdater}) runs on the view's thread for every record; if it throws, the view
      * stops and reports itself not running.
      */
-    public WebhookConfigView(String bootstrapServers, String topicName, BiConsumer<String, WebhookConfig> updater,
+    public WebhookConfigView(KafkaConnection connection, String topicName, BiConsumer<String, WebhookConfig> updater,
                              Duration requestTimeout) {
         Topic<String, WebhookConfig> topic = new Topic<>(topicName, Serdes.String(),
                 Serdes.serdeFrom(new JsonSerde<>(WebhookConfig.class).serializer(), lenientDeserializer()));
-        this.view = new CompactedTopicView<>("matcher-webhook-config", bootstrapServers, topic);
+        this.view = new CompactedTopicView<>("matcher-webhook-config", connection, topic);
         this.requestTimeout = requestTimeout;
         view.addListener(updater);
     }

@@ -14,8 +14,10 @@ import io.hookline.matcher.topology.RenderRetry;
 import io.hookline.rules.match.WebhookCompiler;
 import io.hookline.rules.template.TemplateEngine;
 import io.hookline.rules.template.TemplateLimits;
+import io.hookline.service.KafkaConnection;
 import io.hookline.service.KafkaSettings;
 import io.hookline.service.ManagedStreams;
+import io.hookline.service.StreamsReplication;
 import io.hookline.service.TopicBootstrap;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
@@ -57,9 +59,9 @@ public class MatcherStreamsFactory {
     /** Takes the {@link TopicBootstrap} so that webhook-config exists before the view reads it. */
     @Context
     @Bean(preDestroy = "close")
-    WebhookConfigView webhookConfigView(KafkaSettings kafka, WebhookIndex index, TemplateEngine templates,
-                                        TopicBootstrap topicsCreatedFirst) {
-        WebhookConfigView view = new WebhookConfigView(kafka.bootstrapServers(),
+    WebhookConfigView webhookConfigView(KafkaSettings kafka, KafkaConnection connection, WebhookIndex index,
+                                        TemplateEngine templates, TopicBootstrap topicsCreatedFirst) {
+        WebhookConfigView view = new WebhookConfigView(connection,
                 MatcherTopics.withPrefix(kafka.topicPrefix()).webhookConfig(),
                 new WebhookIndexUpdater(index, new WebhookCompiler(templates)), OFFSETS_REQUEST_TIMEOUT);
         view.start(VIEW_LOAD_TIMEOUT);
@@ -74,7 +76,8 @@ public class MatcherStreamsFactory {
 
     @Context
     @Bean(preDestroy = "close")
-    ManagedStreams matcherStreams(KafkaSettings kafka, MatcherSettings settings, SizeLimits limits,
+    ManagedStreams matcherStreams(KafkaSettings kafka, KafkaConnection connection, MatcherSettings settings,
+                                  SizeLimits limits,
                                   MeterRegistry registry, WebhookIndex index, TemplateEngine templates,
                                   FreshnessGate freshness, TopicBootstrap topicsCreatedFirst) {
         StreamsBuilder builder = new StreamsBuilder();
@@ -83,8 +86,7 @@ public class MatcherStreamsFactory {
         MatcherTopology.build(builder, MatcherTopics.withPrefix(kafka.topicPrefix()), templates, index, freshness,
                 retry, new MatcherMetrics(registry, index), limits);
         Topology topology = builder.build();
-        ManagedStreams streams = new ManagedStreams("matcher-streams", topology, properties(kafka, settings, limits),
-                registry);
+        ManagedStreams streams = new ManagedStreams("matcher-streams", topology, connection.streamsConfig(properties(kafka, settings, limits)), registry);
         streams.start();
         return streams;
     }
@@ -92,19 +94,17 @@ public class MatcherStreamsFactory {
     static Properties properties(KafkaSettings kafka, MatcherSettings settings, SizeLimits limits) {
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, kafka.topicPrefix() + settings.applicationId());
-        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         properties.put(StreamsConfig.STATE_DIR_CONFIG, settings.effectiveStateDir());
         properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, settings.processingGuarantee());
         properties.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.streamThreads());
         properties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitIntervalMs());
-        properties.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) kafka.replicationFactor());
+        StreamsReplication.apply(properties, kafka);
         properties.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG),
                 PollTimes.class.getName());
         properties.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
         // Every record the matcher writes is within this (jobs are checked before they are written), and so is every
         // topic's max.message.bytes.
         properties.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), limits.recordMaxBytes());
-        properties.put(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");
         // Every job waits in the producer for linger.ms before the dispatcher can see it: Streams' own default (100 ms)
         // was most of the event-to-request latency. Under load, batches still fill while earlier requests are out.
         properties.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), LINGER_MS);

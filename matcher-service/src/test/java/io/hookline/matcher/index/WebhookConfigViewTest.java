@@ -13,6 +13,7 @@ import io.hookline.matcher.freshness.StaleConfigException;
 import io.hookline.rules.match.CompiledWebhook;
 import io.hookline.rules.match.WebhookCompiler;
 import io.hookline.rules.template.TemplateEngine;
+import io.hookline.service.KafkaConnection;
 import io.hookline.testkit.SharedKafka;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -101,7 +102,7 @@ class WebhookConfigViewTest {
     }
 
     private WebhookConfigView started(BiConsumer<String, WebhookConfig> listener) {
-        WebhookConfigView view = new WebhookConfigView(SharedKafka.bootstrapServers(), topic, listener,
+        WebhookConfigView view = new WebhookConfigView(KafkaConnection.plain(SharedKafka.bootstrapServers()), topic, listener,
                 Duration.ofSeconds(5));
         opened.add(view);
         view.start(TIMEOUT);

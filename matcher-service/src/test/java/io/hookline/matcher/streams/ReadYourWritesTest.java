@@ -13,6 +13,7 @@ import io.hookline.contracts.topic.Topics;
 import io.hookline.contracts.webhook.Ordering;
 import io.hookline.contracts.webhook.WebhookConfig;
 import io.hookline.service.CompactedTopicView;
+import io.hookline.service.KafkaConnection;
 import io.hookline.service.KafkaSettings;
 import io.hookline.service.store.ConfigWriter;
 import io.hookline.service.store.TopicWrite;
@@ -87,10 +88,11 @@ class ReadYourWritesTest implements TestPropertyProvider {
 
     @BeforeAll
     void startWriter() {
-        writerView = new CompactedTopicView<>("ryw-writer-view", SharedKafka.bootstrapServers(), configTopic);
+        writerView = new CompactedTopicView<>("ryw-writer-view",
+                KafkaConnection.plain(SharedKafka.bootstrapServers()), configTopic);
         writerView.start(Duration.ofSeconds(30));
-        writer = new ConfigWriter(new KafkaSettings(SharedKafka.bootstrapServers(), prefix, false, 3, (short) 1),
-                Duration.ofSeconds(10));
+        writer = new ConfigWriter(new KafkaSettings(SharedKafka.bootstrapServers(), prefix, false, 3, (short) 1, null,
+                Duration.ofSeconds(30)), KafkaConnection.plain(SharedKafka.bootstrapServers()), Duration.ofSeconds(10));
         events = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers(),
                 ProducerConfig.LINGER_MS_CONFIG, 0), new ByteArraySerializer(), new ByteArraySerializer());
     }

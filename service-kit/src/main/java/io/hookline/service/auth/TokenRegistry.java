@@ -7,6 +7,7 @@ import io.hookline.contracts.topic.Topics;
 import io.hookline.contracts.webhook.WebhookConfig;
 import io.hookline.service.CompactedTopicView;
 import io.hookline.service.KafkaComponent;
+import io.hookline.service.KafkaConnection;
 import io.hookline.service.KafkaSettings;
 import io.hookline.service.TopicBootstrap;
 import io.micronaut.context.annotation.Context;
@@ -36,10 +37,11 @@ public final class TokenRegistry implements KafkaComponent, AutoCloseable {
     private final String adminTokenHash;
 
     /** Takes the {@link TopicBootstrap} so that the api-tokens topic exists before the view reads it. */
-    public TokenRegistry(KafkaSettings kafka, AuthSettings settings, TopicBootstrap topics) {
+    public TokenRegistry(KafkaSettings kafka, KafkaConnection connection, AuthSettings settings,
+                         TopicBootstrap topics) {
         this.adminTokenHash = settings.adminToken() == null || settings.adminToken().isBlank()
                 ? null : TokenHash.of(settings.adminToken());
-        this.view = new CompactedTopicView<>("token-registry", kafka.bootstrapServers(),
+        this.view = new CompactedTopicView<>("token-registry", connection,
                 Topics.API_TOKENS.withPrefix(kafka.topicPrefix()));
         view.addListener(this::index);
         view.start(LOAD_TIMEOUT);

@@ -1,5 +1,6 @@
 package io.hookline.service.store;
 
+import io.hookline.service.KafkaConnection;
 import io.hookline.service.KafkaSettings;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,9 +51,9 @@ public final class ConfigWriter implements AutoCloseable {
     private final Duration timeout;
 
     /** {@code timeout} bounds each step: Kafka accepting the transaction, and this instance applying it. */
-    public ConfigWriter(KafkaSettings kafka, Duration timeout) {
+    public ConfigWriter(KafkaSettings kafka, KafkaConnection connection, Duration timeout) {
         this.timeout = timeout;
-        this.producer = new TransactionalProducer(kafka, timeout);
+        this.producer = new TransactionalProducer(kafka, connection, timeout);
         callbacks.setRemoveOnCancelPolicy(true);
         callbacks.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     }

@@ -1,5 +1,6 @@
 package io.hookline.service.store;
 
+import io.hookline.service.KafkaConnection;
 import io.hookline.service.KafkaSettings;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,10 +27,9 @@ final class TransactionalProducer {
     private KafkaProducer<byte[], byte[]> producer;
     private List<RecordMetadata> lastWritten = List.of();
 
-    TransactionalProducer(KafkaSettings kafka, Duration timeout) {
+    TransactionalProducer(KafkaSettings kafka, KafkaConnection connection, Duration timeout) {
         int timeoutMs = (int) timeout.toMillis();
-        this.config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+        this.config = connection.clientConfig(Map.of(
                 ProducerConfig.TRANSACTIONAL_ID_CONFIG, kafka.topicPrefix() + TRANSACTIONAL_ID,
                 ProducerConfig.CLIENT_ID_CONFIG, "config-writer",
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -37,7 +37,7 @@ final class TransactionalProducer {
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs / 2,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMs,
-                ProducerConfig.LINGER_MS_CONFIG, 0);
+                ProducerConfig.LINGER_MS_CONFIG, 0));
     }
 
     /** Begins a transaction, lets {@code operation} decide, sends its records and commits. */

@@ -7,6 +7,7 @@ import io.hookline.contracts.topic.Topics;
 import io.hookline.contracts.webhook.WebhookConfig;
 import io.hookline.service.CompactedTopicView;
 import io.hookline.service.KafkaComponent;
+import io.hookline.service.KafkaConnection;
 import io.hookline.service.KafkaSettings;
 import io.hookline.service.TopicBootstrap;
 import io.hookline.service.store.ConfigWriter;
@@ -38,9 +39,9 @@ public final class WebhookDirectory implements KafkaComponent, AutoCloseable {
     private final CompactedTopicView<WebhookConfig> view;
 
     /** Takes the {@link TopicBootstrap} so that the topic exists before the view reads it. */
-    public WebhookDirectory(KafkaSettings kafka, TopicBootstrap topics) {
+    public WebhookDirectory(KafkaSettings kafka, KafkaConnection connection, TopicBootstrap topics) {
         this.topic = Topics.WEBHOOK_CONFIG.withPrefix(kafka.topicPrefix());
-        this.view = new CompactedTopicView<>("webhook-directory", kafka.bootstrapServers(), topic);
+        this.view = new CompactedTopicView<>("webhook-directory", connection, topic);
         view.start(LOAD_TIMEOUT);
     }
 

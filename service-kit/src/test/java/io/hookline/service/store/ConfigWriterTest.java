@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hookline.contracts.topic.Topic;
 import io.hookline.service.CompactedTopicView;
+import io.hookline.service.KafkaConnection;
 import io.hookline.service.KafkaSettings;
 import io.hookline.testkit.BootstrapServers;
 import io.hookline.testkit.KafkaExtension;
@@ -45,7 +46,7 @@ class ConfigWriterTest {
         String prefix = SharedKafka.uniqueName("writer") + ".";
         topic = new Topic<>(prefix + "counters", Serdes.String(), Serdes.String());
         SharedKafka.createTopics(1, topic.name());
-        installation = new KafkaSettings(bootstrapServers, prefix, false, 1, (short) 1);
+        installation = new KafkaSettings(bootstrapServers, prefix, false, 1, (short) 1, null, Duration.ofSeconds(30));
     }
 
     @AfterEach
@@ -115,8 +116,10 @@ class ConfigWriterTest {
     @Test
     void shouldReportAnUnreachableKafkaAsUnavailable() throws IOException {
         // Given a writer whose broker does not answer
-        KafkaSettings nowhere = new KafkaSettings("127.0.0.1:" + closedPort(), "", false, 1, (short) 1);
-        ConfigWriter writer = new ConfigWriter(nowhere, Duration.ofMillis(500));
+        KafkaSettings nowhere = new KafkaSettings("127.0.0.1:" + closedPort(), "", false, 1, (short) 1, null,
+                Duration.ofSeconds(30));
+        ConfigWriter writer = new ConfigWriter(nowhere, KafkaConnection.plain(nowhere.bootstrapServers()),
+                Duration.ofMillis(500));
         opened.add(writer);
 
         // When / Then
@@ -127,10 +130,11 @@ class ConfigWriterTest {
 
     private Instance instance() {
         CompactedTopicView<String> view = new CompactedTopicView<>(SharedKafka.uniqueName("counter-view"),
-                installation.bootstrapServers(), topic);
+                KafkaConnection.plain(installation.bootstrapServers()), topic);
         opened.add(view);
         view.start(TIMEOUT);
-        ConfigWriter writer = new ConfigWriter(installation, Duration.ofSeconds(10));
+        ConfigWriter writer = new ConfigWriter(installation,
+                KafkaConnection.plain(installation.bootstrapServers()), Duration.ofSeconds(10));
         opened.add(writer);
         return new Instance(view, writer);
     }
