@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,7 +73,7 @@ class ClusterFaultIT {
         workDir = Files.createTempDirectory("hookline-cluster");
         cluster = ThreeBrokerCluster.start(workDir.resolve("kafka"));
         try (Admin admin = cluster.admin()) {
-            new TopicProvisioner(admin, (short) 3).ensure(TopicCatalog.all("", ServiceFleet.PARTITIONS,
+            new TopicProvisioner(admin, (short) 3, 2).ensure(TopicCatalog.all("", ServiceFleet.PARTITIONS,
                     SizeLimits.DEFAULT));
         }
         secrets = FleetSecrets.generate();
@@ -104,10 +106,15 @@ class ClusterFaultIT {
 
     @Test
     @Order(1)
-    void shouldReplicateEveryTopicThreeTimes() throws Exception {
+    void shouldReplicateEveryTopicThreeTimesWithTwoInSync() throws Exception {
         try (Admin admin = cluster.admin()) {
             Map<String, TopicDescription> topics = admin.describeTopics(admin.listTopics().names().get())
                     .allTopicNames().get();
+            Map<String, String> minInsync = new LinkedHashMap<>();
+            admin.describeConfigs(topics.keySet().stream()
+                    .map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name)).toList()).all().get()
+                    .forEach((resource, config) -> minInsync.put(resource.name(),
+                            config.get(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG).value()));
             Map<String, Integer> fewerReplicas = new LinkedHashMap<>();
             topics.forEach((name, topic) -> topic.partitions().stream()
                     .mapToInt(partition -> partition.replicas().size()).min()
@@ -116,9 +123,12 @@ class ClusterFaultIT {
                             fewerReplicas.put(name, replicas);
                         }
                     }));
-            line("topics: %d, all with 3 replicas: %s", topics.size(), fewerReplicas.isEmpty());
+            line("topics: %d, all with 3 replicas: %s, min.insync.replicas: %s", topics.size(),
+                    fewerReplicas.isEmpty(), minInsync.values().stream().distinct().sorted().toList());
             assertThat(topics).as("Hookline's and Kafka Streams' topics").hasSizeGreaterThan(10);
             assertThat(fewerReplicas).as("topics with fewer than 3 replicas").isEmpty();
+            assertThat(minInsync).as("min.insync.replicas of each topic").allSatisfy((name, value) ->
+                    assertThat(value).as(name).isEqualTo("2"));
         }
     }
 

@@ -16,12 +16,14 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * Where the work waits after a fault: once a second, the deliveries made and the lag of the matcher's group on each
- * {@code domain-events} partition and of the dispatchers' group on each {@code webhook-deliveries} partition. A
- * partition whose lag stands still belonged to an instance that died and waits for its group's session timeout.
+ * {@code domain-events} partition and of the dispatchers' group on each partition of {@code webhook-deliveries} and
+ * its first two retry tiers (where jobs put aside wait). A partition whose lag stands still belonged to an instance
+ * that died and waits for its group's session timeout.
  */
 final class PipelineSampler implements AutoCloseable {
 
-    private static final List<String> TOPICS = List.of("domain-events", "webhook-deliveries");
+    private static final List<String> TOPICS = List.of("domain-events", "webhook-deliveries",
+            "webhook-deliveries-retry-10s", "webhook-deliveries-retry-1m");
     private static final List<String> GROUPS = List.of("hookline-matcher", "hookline-dispatcher");
 
     private final Admin admin;
