@@ -194,6 +194,7 @@ class ClusterFaultIT {
         private DeliveryFigures figures;
         private long deliveredAtFault;
         private List<LogQueryProbe.Answer> wrongAnswers = List.of();
+        private int wrongAtStart;
 
         Scenario(String name, String eventType) {
             this.name = name;
@@ -202,6 +203,11 @@ class ClusterFaultIT {
 
         void run(Fault fault, String faultName) throws Exception {
             long started = System.nanoTime();
+            // The probe counts from the start of the class: this test's figures are what it adds.
+            Map<String, Integer> okAtStart = probe.liveInstances().stream()
+                    .collect(Collectors.toMap(instance -> instance, probe::ok));
+            int unavailableAtStart = probe.unavailable().size();
+            wrongAtStart = probe.wrong().size();
             line("%n==== %s ====", name);
             WebhookApi api = new WebhookApi(fleet.url(new Instance(Service.CONFIG, 0)), secrets.adminToken());
             for (int i = 0; i < WEBHOOKS; i++) {
@@ -258,8 +264,10 @@ class ClusterFaultIT {
                             .filter(delivery -> paths.contains(delivery.path())).count());
             line("%s", figures.table());
             line("log queries: %s answered 200; %d answered 503 with Retry-After during the rebalance; %d wrong",
-                    probe.liveInstances().stream().sorted().map(instance -> instance + " " + probe.ok(instance))
-                            .collect(Collectors.joining(", ")), probe.unavailable().size(), wrongAnswers.size());
+                    probe.liveInstances().stream().sorted()
+                            .map(instance -> instance + " " + (probe.ok(instance) - okAtStart.get(instance)))
+                            .collect(Collectors.joining(", ")), probe.unavailable().size() - unavailableAtStart,
+                    wrongAnswers.size());
             wrongAnswers.stream().limit(10).forEach(answer -> line("  wrong: %s", answer));
             line("%s took %.0f s", name, seconds(started));
             producer.close();
@@ -286,7 +294,8 @@ class ClusterFaultIT {
             } catch (ConditionTimeoutException e) {
                 line("log queries did not go on answering after settling");
             }
-            wrongAnswers = probe.wrong();
+            List<LogQueryProbe.Answer> wrong = probe.wrong();
+            wrongAnswers = wrong.subList(wrongAtStart, wrong.size());
         }
 
         void assertNothingLost() {
