@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -16,7 +18,7 @@ import org.yaml.snakeyaml.Yaml;
  */
 record ComposeFile(String text, Map<String, Object> root) {
 
-    /** {@code ${NAME}}, {@code ${NAME:-default}}, {@code ${NAME:?message}} and the like; {@code $$} escapes a dollar. */
+    /** {@code ${NAME}}, {@code ${NAME:-default}}, {@code ${NAME:?message}} and the like; {@code $$} is a dollar. */
     private static final Pattern INTERPOLATION = Pattern.compile("(?<!\\$)\\$\\{([^}]*)}");
 
     static ComposeFile read(Path file) throws IOException {
@@ -62,13 +64,13 @@ record ComposeFile(String text, Map<String, Object> root) {
             return Map.of();
         }
         return list.stream().map(String::valueOf).map(mount -> mount.split(":"))
-                .collect(java.util.stream.Collectors.toMap(parts -> parts[0], parts -> parts[1]));
+                .collect(Collectors.toMap(parts -> parts[0], parts -> parts[1]));
     }
 
     /** The inside of every {@code ${...}} the file interpolates. */
     List<String> interpolations() {
         Matcher matcher = INTERPOLATION.matcher(text);
-        List<String> found = new java.util.ArrayList<>();
+        List<String> found = new ArrayList<>();
         while (matcher.find()) {
             found.add(matcher.group(1));
         }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,7 +58,7 @@ class ComposeFileTest {
 
     @Test
     void shouldKeepEachBrokersLogOnItsOwnNamedVolume() {
-        Set<String> volumesUsed = new java.util.HashSet<>();
+        Set<String> volumesUsed = new HashSet<>();
         brokers.forEach((name, broker) -> {
             String logDirs = ComposeFile.environment(broker, "KAFKA_LOG_DIRS");
             Map<String, String> mounts = ComposeFile.mounts(broker);
@@ -114,9 +115,11 @@ class ComposeFileTest {
         hooklineServices().forEach((name, service) -> {
             assertThat(service).as("%s has a healthcheck", name).containsKey("healthcheck");
             assertThat(service.get("build")).as(name).isEqualTo(Map.of("context", "..",
-                    "dockerfile", "deploy/docker/Dockerfile", "args", Map.of("SERVICE", ComposeFile.hooklineService(service))));
+                    "dockerfile", "deploy/docker/Dockerfile",
+                    "args", Map.of("SERVICE", ComposeFile.hooklineService(service))));
         });
-        brokers.forEach((name, broker) -> assertThat(broker).as("%s has a healthcheck", name).containsKey("healthcheck"));
+        brokers.forEach((name, broker) ->
+                assertThat(broker).as("%s has a healthcheck", name).containsKey("healthcheck"));
     }
 
     @Test

@@ -7,7 +7,6 @@ import io.hookline.contracts.size.SizeLimits;
 import io.hookline.contracts.topic.TopicCatalog;
 import io.hookline.contracts.topic.TopicProvisioner;
 import io.hookline.local.Service;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -70,7 +69,8 @@ class ClusterFaultIT {
     @BeforeAll
     void startClusterAndFleet() throws Exception {
         startNanos = System.nanoTime();
-        workDir = Files.createTempDirectory("hookline-cluster");
+        // Under target: the services' logs and state stay there for a look after a failure, until the next clean.
+        workDir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "cluster-fault-it-");
         cluster = ThreeBrokerCluster.start(workDir.resolve("kafka"));
         try (Admin admin = cluster.admin()) {
             new TopicProvisioner(admin, (short) 3, 2).ensure(TopicCatalog.all("", ServiceFleet.PARTITIONS,

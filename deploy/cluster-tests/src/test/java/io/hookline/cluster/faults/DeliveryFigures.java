@@ -1,6 +1,7 @@
 package io.hookline.cluster.faults;
 
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,7 +18,7 @@ record DeliveryFigures(int events, int expected, int delivered, List<CountingRec
         List<CountingReceiver.Delivery> expected = paths.stream().flatMap(path -> acceptedEvents.stream()
                 .map(event -> new CountingReceiver.Delivery(path, event))).toList();
         List<CountingReceiver.Delivery> lost = expected.stream().filter(delivery -> !received.containsKey(delivery))
-                .sorted(java.util.Comparator.comparing(CountingReceiver.Delivery::path)
+                .sorted(Comparator.comparing(CountingReceiver.Delivery::path)
                         .thenComparing(CountingReceiver.Delivery::eventId)).toList();
         long duplicates = expected.stream().mapToLong(delivery -> Math.max(0, received.getOrDefault(delivery, 0) - 1))
                 .sum();
