@@ -36,7 +36,8 @@ public final class DeliveryJobPublisher implements AutoCloseable {
     private final Duration timeout;
     private final SizeLimits limits;
 
-    public DeliveryJobPublisher(KafkaSettings kafka, KafkaConnection connection, StoreSettings settings, SizeLimits limits) {
+    public DeliveryJobPublisher(KafkaSettings kafka, KafkaConnection connection, StoreSettings settings,
+                                SizeLimits limits) {
         this.limits = limits;
         Topic<String, DeliveryJob> deliveries = Topics.WEBHOOK_DELIVERIES.withPrefix(kafka.topicPrefix());
         this.topic = deliveries.name();

@@ -24,7 +24,8 @@ public final class TopicPartitionCount implements AutoCloseable {
     private volatile int deliveryLog;
 
     public TopicPartitionCount(KafkaSettings kafka, KafkaConnection connection, LogStreams logStreams) {
-        this.admin = Admin.create(connection.clientConfig(Map.of(AdminClientConfig.CLIENT_ID_CONFIG, "log-partition-count")));
+        this.admin = Admin.create(connection.clientConfig(Map.of(
+                AdminClientConfig.CLIENT_ID_CONFIG, "log-partition-count")));
         this.logStreams = logStreams;
     }
 

@@ -86,7 +86,8 @@ public class MatcherStreamsFactory {
         MatcherTopology.build(builder, MatcherTopics.withPrefix(kafka.topicPrefix()), templates, index, freshness,
                 retry, new MatcherMetrics(registry, index), limits);
         Topology topology = builder.build();
-        ManagedStreams streams = new ManagedStreams("matcher-streams", topology, connection.streamsConfig(properties(kafka, settings, limits)), registry);
+        ManagedStreams streams = new ManagedStreams("matcher-streams", topology,
+                connection.streamsConfig(properties(kafka, settings, limits)), registry);
         streams.start();
         return streams;
     }
