@@ -76,6 +76,10 @@ public final class MatcherMetrics {
                 .increment();
     }
 
+    public double matches() {
+        return matches.count();
+    }
+
     public double invalidEvents(String reason) {
         Counter counter = registry.find("hookline.matcher.events.invalid").tag("reason", reason).counter();
         return counter == null ? 0 : counter.count();
