@@ -3,6 +3,7 @@ package io.hookline.config.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hookline.config.error.ProblemException;
+import io.hookline.config.metrics.ConfigMetrics;
 import io.hookline.config.validation.FieldErrors;
 import io.hookline.contracts.event.DomainEvent;
 import io.hookline.contracts.event.DomainEventParser;
@@ -29,10 +30,12 @@ public final class EventIngest {
     private final DomainEventParser parser = new DomainEventParser();
     private final EventPublisher publisher;
     private final SizeLimits limits;
+    private final ConfigMetrics metrics;
 
-    public EventIngest(EventPublisher publisher, SizeLimits limits) {
+    public EventIngest(EventPublisher publisher, SizeLimits limits, ConfigMetrics metrics) {
         this.publisher = publisher;
         this.limits = limits;
+        this.metrics = metrics;
     }
 
     /** How many events a body carries: 1, or the length of a batch; a 400 problem for an empty or too long batch. */
@@ -81,13 +84,19 @@ public final class EventIngest {
                 ids.add(event.id());
             } catch (InvalidEventException e) {
                 errors.add(at, e.getMessage() + " (" + e.reason() + ")");
+                metrics.eventsRefused(ConfigMetrics.Refusal.INVALID, 1);
+            } catch (ProblemException e) {
+                metrics.eventsRefused(ConfigMetrics.Refusal.FOREIGN_TENANT, 1);
+                throw e;
             }
         }
+        metrics.eventsRefused(ConfigMetrics.Refusal.TOO_LARGE, oversized.size());
         if (!oversized.isEmpty()) {
             throw ProblemException.tooLarge(String.join("; ", oversized));
         }
         errors.throwIfAny();
         publisher.publish(records);
+        metrics.eventsIngested(records.size());
         return ids;
     }
 

@@ -16,6 +16,9 @@ import java.util.Map;
  *                 events of one subject
  * @param attempt  1 for the first attempt, incremented on every retry
  * @param dueAt    when a retry may be sent; null for the first attempt
+ * @param eventTime when the event happened (its CloudEvent {@code time}, else when it was written to
+ *                  {@code domain-events}); null for jobs not made from {@code domain-events} (manual test and
+ *                  trigger, redelivery). The end-to-end latency is measured from it.
  */
 @JsonSerialize(using = DeliveryJobJson.Writer.class)
 @JsonDeserialize(using = DeliveryJobJson.Reader.class)
@@ -41,7 +44,19 @@ public record DeliveryJob(
         Instant createdAt,
         Instant dueAt,
         String lastError,
-        String redeliveryOf) {
+        String redeliveryOf,
+        Instant eventTime) {
+
+    /** A job without an event time. */
+    public DeliveryJob(String deliveryId, String webhookId, long webhookVersion, String tenant, String url,
+                       String method, Map<String, String> headers, String body, String eventId, String eventType,
+                       String eventSubject, String trigger, String eventData, String position, Ordering ordering,
+                       int attempt, int maxRetries, int timeoutMs, Instant createdAt, Instant dueAt, String lastError,
+                       String redeliveryOf) {
+        this(deliveryId, webhookId, webhookVersion, tenant, url, method, headers, body, eventId, eventType,
+                eventSubject, trigger, eventData, position, ordering, attempt, maxRetries, timeoutMs, createdAt, dueAt,
+                lastError, redeliveryOf, null);
+    }
 
     public DeliveryJob {
         headers = headers == null ? Map.of() : Map.copyOf(headers);
@@ -52,6 +67,6 @@ public record DeliveryJob(
     public DeliveryJob nextAttempt(Instant due, String error) {
         return new DeliveryJob(deliveryId, webhookId, webhookVersion, tenant, url, method, headers, body, eventId,
                 eventType, eventSubject, trigger, eventData, position, ordering, attempt + 1, maxRetries, timeoutMs,
-                createdAt, due, error, redeliveryOf);
+                createdAt, due, error, redeliveryOf, eventTime);
     }
 }

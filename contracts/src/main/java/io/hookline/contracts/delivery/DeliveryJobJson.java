@@ -54,6 +54,7 @@ final class DeliveryJobJson {
             field(out, "due_at", job.dueAt());
             field(out, "last_error", job.lastError());
             field(out, "redelivery_of", job.redeliveryOf());
+            field(out, "event_time", job.eventTime());
             out.writeEndObject();
         }
     }
@@ -91,6 +92,7 @@ final class DeliveryJobJson {
             Instant dueAt = null;
             String lastError = null;
             String redeliveryOf = null;
+            Instant eventTime = null;
             for (String name = read.nextField(); name != null; name = read.nextField()) {
                 switch (name) {
                     case "delivery_id" -> deliveryId = read.string();
@@ -116,12 +118,13 @@ final class DeliveryJobJson {
                     case "due_at" -> dueAt = read.instant();
                     case "last_error" -> lastError = read.string();
                     case "redelivery_of" -> redeliveryOf = read.string();
+                    case "event_time" -> eventTime = read.instant();
                     default -> read.skip();
                 }
             }
             return new DeliveryJob(deliveryId, webhookId, webhookVersion, tenant, url, method, headers, body,
                     eventId, eventType, eventSubject, trigger, eventDataIsBody ? body : eventData, position,
-                    ordering, attempt, maxRetries, timeoutMs, createdAt, dueAt, lastError, redeliveryOf);
+                    ordering, attempt, maxRetries, timeoutMs, createdAt, dueAt, lastError, redeliveryOf, eventTime);
         }
     }
 

@@ -102,6 +102,23 @@ class DeliveryRecordJsonTest {
     }
 
     @Test
+    void shouldCarryTheEventTimeThroughJsonAndRetriesAndReadOlderJobsWithoutOne() {
+        Instant happened = Instant.parse("2026-11-28T10:15:29.5Z");
+        DeliveryJob first = job("b", "e");
+        DeliveryJob timed = new DeliveryJob(first.deliveryId(), first.webhookId(), first.webhookVersion(),
+                first.tenant(), first.url(), first.method(), first.headers(), first.body(), first.eventId(),
+                first.eventType(), first.eventSubject(), first.trigger(), first.eventData(), first.position(),
+                first.ordering(), first.attempt(), first.maxRetries(), first.timeoutMs(), first.createdAt(),
+                first.dueAt(), first.lastError(), first.redeliveryOf(), happened);
+
+        assertThat(tree(timed).get("event_time").asText()).isEqualTo("2026-11-28T10:15:29.500Z");
+        assertThat(Json.fromBytes(Json.toBytes(timed), DeliveryJob.class)).isEqualTo(timed);
+        assertThat(timed.nextAttempt(CREATED, "HTTP 500").eventTime()).isEqualTo(happened);
+        assertThat(tree(first).has("event_time")).isFalse();
+        assertThat(Json.fromBytes(Json.toBytes(first), DeliveryJob.class).eventTime()).isNull();
+    }
+
+    @Test
     void shouldRefuseValuesOfTheWrongShapeAsUnreadable() {
         for (String bad : new String[]{"[]", "{\"attempt\":{}}", "{\"ordering\":\"sideways\"}",
                 "{\"created_at\":\"yesterday\"}", "{\"headers\":[1]}", "{\"body\":{\"a\":1}}", "{\"attempt\":\"x\"}"}) {

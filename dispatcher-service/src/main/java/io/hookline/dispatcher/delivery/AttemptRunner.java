@@ -9,6 +9,7 @@ import io.hookline.dispatcher.endpoint.SendThreads;
 import io.hookline.dispatcher.http.HttpOutcome;
 import io.hookline.dispatcher.http.HttpSender;
 import io.hookline.dispatcher.http.OutgoingRequest;
+import io.hookline.dispatcher.metrics.DispatcherMetrics;
 import io.hookline.dispatcher.request.RequestBuilder;
 import io.hookline.service.webhook.WebhookDirectory;
 import io.hookline.dispatcher.webhook.WebhookSecrets;
@@ -37,12 +38,14 @@ public class AttemptRunner {
     private final OutcomeHandler outcomes;
     private final DispatcherSettings settings;
     private final Executor sendExecutor;
+    private final DispatcherMetrics metrics;
     private final Clock clock = Clock.systemUTC();
 
     public AttemptRunner(WebhookDirectory webhooks, WebhookSecrets secrets, HttpSender sender,
                          OutcomeHandler outcomes, DispatcherSettings settings,
-                         @Named(SendThreads.NAME) ExecutorService sendExecutor) {
+                         @Named(SendThreads.NAME) ExecutorService sendExecutor, DispatcherMetrics metrics) {
         this.webhooks = webhooks;
+        this.metrics = metrics;
         this.sendExecutor = sendExecutor;
         this.requests = new RequestBuilder(secrets, settings.version());
         this.sender = sender;
@@ -84,6 +87,9 @@ public class AttemptRunner {
             // A secret that does not decrypt is an operator's key mistake: retried, so fixing the key saves the job.
             HttpOutcome failed = HttpOutcome.failure("secret", "cannot use the webhook's secrets: " + e.getMessage(), 0);
             return outcomes.handle(job, webhook, startedAt, null, failed);
+        }
+        if (job.attempt() == 1 && job.eventTime() != null) {
+            metrics.endToEnd(startedAt.toEpochMilli() - job.eventTime().toEpochMilli());
         }
         return sender.send(request).thenCompose(http -> {
             answered.run();

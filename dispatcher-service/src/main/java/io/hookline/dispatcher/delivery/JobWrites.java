@@ -7,6 +7,8 @@ import io.hookline.contracts.size.OversizedJob;
 import io.hookline.contracts.size.SizeLimits;
 import io.hookline.contracts.size.Utf8Cap;
 import io.hookline.contracts.webhook.EndpointKey;
+import io.hookline.dispatcher.metrics.DeadLetterReason;
+import io.hookline.dispatcher.metrics.DispatcherMetrics;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -33,9 +35,11 @@ public class JobWrites {
     private final DeliveryProducer producer;
     private final DeliveryTopics topics;
     private final SizeLimits limits;
+    private final DispatcherMetrics metrics;
 
-    public JobWrites(DeliveryProducer producer, DeliveryTopics topics, SizeLimits limits) {
+    public JobWrites(DeliveryProducer producer, DeliveryTopics topics, SizeLimits limits, DispatcherMetrics metrics) {
         this.producer = producer;
+        this.metrics = metrics;
         this.topics = topics;
         this.limits = limits;
     }
@@ -79,9 +83,13 @@ public class JobWrites {
         }
         return write(topics.deadLetters(), endpointKey(job), json, List.of(record.headers().toArray()),
                 "the dead letter")
-                .thenCompose(written -> written.oversized()
-                        ? oversized(job, error + "; " + written.oversizedDetail())
-                        : CompletableFuture.completedFuture(null));
+                .thenCompose(written -> {
+                    if (written.oversized()) {
+                        return oversized(job, error + "; " + written.oversizedDetail());
+                    }
+                    metrics.deadLetter(DeadLetterReason.EXHAUSTED);
+                    return CompletableFuture.<Void>completedFuture(null);
+                });
     }
 
     /** Writes the trimmed dead letter of a job too large to write whole, with reason {@code oversized}. */
@@ -89,7 +97,8 @@ public class JobWrites {
         LOG.warn("Delivery {} of webhook {} goes to the dead-letter topic without its body: {}", job.deliveryId(),
                 job.webhookId(), detail);
         return producer.send(DeadLetters.oversized(topics.deadLetters(), endpointKey(job),
-                Json.toBytes(OversizedJob.deadLetter(job, detail)), Utf8Cap.cap(detail, SizeLimits.ERROR_MAX_BYTES)));
+                Json.toBytes(OversizedJob.deadLetter(job, detail)), Utf8Cap.cap(detail, SizeLimits.ERROR_MAX_BYTES)))
+                .thenRun(() -> metrics.deadLetter(DeadLetterReason.OVERSIZED));
     }
 
     private CompletableFuture<Written> write(String topic, String key, byte[] json, List<Header> headers,
@@ -108,7 +117,7 @@ public class JobWrites {
                 job.method(), job.headers(), job.body(), job.eventId(), job.eventType(), job.eventSubject(),
                 job.trigger(), Utf8Cap.cap(job.eventData(), SizeLimits.BODY_CAP_BYTES), job.position(),
                 job.ordering(), job.attempt(), job.maxRetries(), job.timeoutMs(), job.createdAt(), job.dueAt(),
-                job.lastError(), job.redeliveryOf());
+                job.lastError(), job.redeliveryOf(), job.eventTime());
     }
 
     private static boolean isTooLarge(Throwable error) {

@@ -14,6 +14,7 @@ import io.hookline.contracts.json.Json;
 import io.hookline.log.LogServiceInstance;
 import io.hookline.log.TopicWriter;
 import io.hookline.testkit.SharedKafka;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
@@ -206,6 +207,12 @@ class LogApiTest {
         assertThat(Instant.parse(stats.path("last_success").asText())).isEqualTo(now.minusSeconds(30));
         assertThat(Instant.parse(stats.path("last_failure").path("timestamp").asText())).isEqualTo(now.minusSeconds(20));
         assertThat(stats.path("circuit_breaker").asText()).isEqualTo("closed");
+
+        // And the query is timed, and what it read from the stores is counted
+        MeterRegistry registry = log.context().getBean(MeterRegistry.class);
+        assertThat(registry.get("hookline.log.query.duration").tag("query", "stats").timer().count()).isPositive();
+        assertThat(registry.get("hookline.log.store.index.entries.read").functionCounter().count()
+                + registry.get("hookline.log.store.records.read").functionCounter().count()).isPositive();
     }
 
     @Test

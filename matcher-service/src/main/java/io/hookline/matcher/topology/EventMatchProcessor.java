@@ -3,6 +3,7 @@ package io.hookline.matcher.topology;
 import io.hookline.contracts.delivery.DeliveryJob;
 import io.hookline.contracts.event.DomainEvent;
 import io.hookline.contracts.event.DomainEventParser;
+import io.hookline.contracts.event.EventTime;
 import io.hookline.contracts.event.InvalidEventException;
 import io.hookline.contracts.json.Json;
 import io.hookline.contracts.size.EventSize;
@@ -93,11 +94,13 @@ final class EventMatchProcessor implements Processor<byte[], byte[], byte[], Mat
                 .map(meta -> meta.partition() + ":" + meta.offset())
                 .orElse(null);
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        Instant eventTime = EventTime.of(event.time(), record.timestamp());
         for (CompiledWebhook webhook : index.candidates(event.tenant(), event.type())) {
             try {
                 RenderAttempts.Outcome outcome = attempts.evaluate(webhook, prepared);
                 if (outcome.evaluation() instanceof Evaluation.Send send) {
-                    emit(webhook, prepared, send.request(), position, now, record.timestamp());
+                    metrics.match();
+                    emit(webhook, prepared, send.request(), position, now, eventTime, record.timestamp());
                 } else if (outcome.evaluation() instanceof Evaluation.Failed failed) {
                     failed(record, webhook, prepared, failed.failure(), outcome.attempts(), now);
                 }
@@ -118,9 +121,9 @@ final class EventMatchProcessor implements Processor<byte[], byte[], byte[], Mat
     }
 
     private void emit(CompiledWebhook webhook, PreparedEvent prepared, RenderedRequest request, String position,
-                      Instant now, long timestamp) {
+                      Instant now, Instant eventTime, long timestamp) {
         for (String url : request.urls()) {
-            var job = DeliveryJobs.first(webhook.config(), prepared, request, url, position, now);
+            var job = DeliveryJobs.first(webhook.config(), prepared, request, url, position, now, eventTime);
             if (JobSize.mayExceed(job, limits.jobMaxBytes())) {
                 oversized(job, now, timestamp);
                 continue;
