@@ -108,7 +108,7 @@ public class JobWrites {
                 job.method(), job.headers(), job.body(), job.eventId(), job.eventType(), job.eventSubject(),
                 job.trigger(), Utf8Cap.cap(job.eventData(), SizeLimits.BODY_CAP_BYTES), job.position(),
                 job.ordering(), job.attempt(), job.maxRetries(), job.timeoutMs(), job.createdAt(), job.dueAt(),
-                job.lastError(), job.redeliveryOf());
+                job.lastError(), job.redeliveryOf(), job.trace());
     }
 
     private static boolean isTooLarge(Throwable error) {

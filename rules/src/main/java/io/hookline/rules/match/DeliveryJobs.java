@@ -43,7 +43,8 @@ public final class DeliveryJobs {
                 now,
                 null,
                 null,
-                null);
+                null,
+                prepared.trace());
     }
 
     /** OnCall's request_trigger: the webhook's trigger type when it has one, else the event type. */
