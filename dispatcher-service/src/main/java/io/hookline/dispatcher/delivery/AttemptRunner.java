@@ -74,6 +74,7 @@ public class AttemptRunner {
         if (refusal.isPresent()) {
             DeliveryAttempt record = AttemptRecords.notSent(job, startedAt, Outcome.FAILED, refusal.get().error(),
                     refusal.get().errorClass(), null);
+            AttemptLog.outcome(record);
             return outcomes.record(record).thenApply(ignored -> new AttemptResult(Outcome.FAILED, false, false, 0, null));
         }
         WebhookConfig webhook = found.get();
@@ -85,6 +86,7 @@ public class AttemptRunner {
             HttpOutcome failed = HttpOutcome.failure("secret", "cannot use the webhook's secrets: " + e.getMessage(), 0);
             return outcomes.handle(job, webhook, startedAt, null, failed);
         }
+        AttemptLog.sending(job);
         return sender.send(request).thenCompose(http -> {
             answered.run();
             return outcomes.handle(job, webhook, startedAt, request, http);

@@ -1,5 +1,6 @@
 package io.hookline.dispatcher.delivery;
 
+import io.hookline.service.logging.DeliveryMdc;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hookline.contracts.delivery.DeliveryJob;
 import io.hookline.contracts.json.Json;
@@ -61,8 +62,10 @@ public class JobWrites {
                 return CompletableFuture.completedFuture(new Written(
                         OversizedJob.detail("the retry", json.length, limits.jobMaxBytes())));
             }
-            LOG.info("Retry of delivery {} keeps {} bytes of its {}-byte copy of the event to fit a record",
-                    retry.deliveryId(), SizeLimits.BODY_CAP_BYTES, Utf8Cap.length(retry.eventData()));
+            try (var ignored = DeliveryMdc.of(retry)) {
+                LOG.info("Retry of delivery {} keeps {} bytes of its {}-byte copy of the event to fit a record",
+                        retry.deliveryId(), SizeLimits.BODY_CAP_BYTES, Utf8Cap.length(retry.eventData()));
+            }
             json = slimJson;
         }
         return write(topic, endpointKey(retry), json, List.of(), "the retry");
@@ -86,8 +89,10 @@ public class JobWrites {
 
     /** Writes the trimmed dead letter of a job too large to write whole, with reason {@code oversized}. */
     public CompletableFuture<Void> oversized(DeliveryJob job, String detail) {
-        LOG.warn("Delivery {} of webhook {} goes to the dead-letter topic without its body: {}", job.deliveryId(),
-                job.webhookId(), detail);
+        try (var ignored = DeliveryMdc.of(job)) {
+            LOG.warn("Delivery {} of webhook {} goes to the dead-letter topic without its body: {}",
+                    job.deliveryId(), job.webhookId(), detail);
+        }
         return producer.send(DeadLetters.oversized(topics.deadLetters(), endpointKey(job),
                 Json.toBytes(OversizedJob.deadLetter(job, detail)), Utf8Cap.cap(detail, SizeLimits.ERROR_MAX_BYTES)));
     }

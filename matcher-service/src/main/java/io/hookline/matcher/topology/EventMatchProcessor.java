@@ -20,6 +20,7 @@ import io.hookline.rules.match.PreparedEvent;
 import io.hookline.rules.match.RenderFailure;
 import io.hookline.rules.match.RenderedRequest;
 import io.hookline.rules.template.TemplateError;
+import io.hookline.service.logging.DeliveryMdc;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.OptionalLong;
@@ -103,7 +104,9 @@ final class EventMatchProcessor implements Processor<byte[], byte[], byte[], Mat
                 }
             } catch (RuntimeException e) {
                 // A fault in making one webhook's jobs must not stop the others or the stream.
-                LOG.error("Webhook {} failed on event {}", webhook.id(), event.id(), e);
+                try (var ignored = DeliveryMdc.of(webhook.id(), null, event.id())) {
+                    LOG.error("Webhook {} failed on event {}", webhook.id(), event.id(), e);
+                }
                 failed(record, webhook, prepared, RenderFailure.internal(e), 1, now);
             }
         }
@@ -125,6 +128,12 @@ final class EventMatchProcessor implements Processor<byte[], byte[], byte[], Mat
                 oversized(job, now, timestamp);
                 continue;
             }
+            if (LOG.isDebugEnabled()) {
+                try (var ignored = DeliveryMdc.of(job)) {
+                    LOG.debug("Event {} matched webhook {}: delivery {}", job.eventId(), job.webhookId(),
+                            job.deliveryId());
+                }
+            }
             context.forward(new Record<>(utf8(EndpointKey.of(webhook.id(), url)),
                     (MatcherOutput) new MatcherOutput.Job(job), timestamp, new RecordHeaders()));
             metrics.job();
@@ -140,8 +149,10 @@ final class EventMatchProcessor implements Processor<byte[], byte[], byte[], Mat
         String reason = TemplateError.TIMEOUT.equals(failure.error().kind()) ? RENDER_TIMEOUT : INTERNAL_ERROR;
         String detail = "webhook " + webhook.id() + " version " + webhook.version() + ", after " + attempts
                 + (attempts == 1 ? " attempt: " : " attempts: ") + failure.message();
-        LOG.error("Event {} goes to the dead-letter topic for webhook {}: {}", prepared.event().id(), webhook.id(),
-                detail);
+        try (var ignored = DeliveryMdc.of(webhook.id(), null, prepared.event().id())) {
+            LOG.error("Event {} goes to the dead-letter topic for webhook {}: {}", prepared.event().id(),
+                    webhook.id(), detail);
+        }
         metrics.renderDeadLettered(reason);
         reject(record, reason, detail, webhook.id());
     }
@@ -156,8 +167,10 @@ final class EventMatchProcessor implements Processor<byte[], byte[], byte[], Mat
             return;
         }
         String detail = OversizedJob.detail("the job", size, limits.jobMaxBytes());
-        LOG.warn("Delivery {} of webhook {} for event {} goes to the dead-letter topic: {}", job.deliveryId(),
-                job.webhookId(), job.eventId(), detail);
+        try (var ignored = DeliveryMdc.of(job)) {
+            LOG.warn("Delivery {} of webhook {} for event {} goes to the dead-letter topic: {}", job.deliveryId(),
+                    job.webhookId(), job.eventId(), detail);
+        }
         metrics.oversizedJob();
         RecordHeaders headers = new RecordHeaders();
         headers.add(ERROR_HEADER, utf8(OversizedJob.REASON));
@@ -173,6 +186,9 @@ final class EventMatchProcessor implements Processor<byte[], byte[], byte[], Mat
     private void logFailure(CompiledWebhook webhook, PreparedEvent prepared, String error, Instant now,
                             long timestamp) {
         metrics.templateFailure();
+        try (var ignored = DeliveryMdc.of(webhook.id(), null, prepared.event().id())) {
+            LOG.info("Webhook {} cannot be rendered for event {}: {}", webhook.id(), prepared.event().id(), error);
+        }
         for (String url : webhook.config().endpoints()) {
             var attempt = DeliveryRecords.templateFailure(webhook.config(), prepared, url, error, now);
             context.forward(new Record<>(utf8(webhook.id()), (MatcherOutput) new MatcherOutput.Failure(attempt),
