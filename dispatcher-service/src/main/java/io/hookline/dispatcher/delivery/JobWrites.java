@@ -1,6 +1,5 @@
 package io.hookline.dispatcher.delivery;
 
-import io.hookline.service.logging.DeliveryMdc;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hookline.contracts.delivery.DeliveryJob;
 import io.hookline.contracts.json.Json;
@@ -8,6 +7,7 @@ import io.hookline.contracts.size.OversizedJob;
 import io.hookline.contracts.size.SizeLimits;
 import io.hookline.contracts.size.Utf8Cap;
 import io.hookline.contracts.webhook.EndpointKey;
+import io.hookline.service.logging.DeliveryMdc;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -1,6 +1,5 @@
 package io.hookline.dispatcher.endpoint;
 
-import io.hookline.service.logging.DeliveryMdc;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -10,6 +9,7 @@ import io.hookline.contracts.webhook.Ordering;
 import io.hookline.dispatcher.delivery.AttemptPostponed;
 import io.hookline.dispatcher.delivery.AttemptResult;
 import io.hookline.dispatcher.order.SubjectOrder;
+import io.hookline.service.logging.DeliveryMdc;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
