@@ -10,8 +10,10 @@ import io.hookline.dispatcher.http.HttpOutcome;
 import io.hookline.dispatcher.http.HttpSender;
 import io.hookline.dispatcher.http.OutgoingRequest;
 import io.hookline.dispatcher.request.RequestBuilder;
-import io.hookline.service.webhook.WebhookDirectory;
 import io.hookline.dispatcher.webhook.WebhookSecrets;
+import io.hookline.service.tracing.EventSpans;
+import io.hookline.service.webhook.WebhookDirectory;
+import io.opentelemetry.api.trace.Span;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -38,11 +40,13 @@ public class AttemptRunner {
     private final DispatcherSettings settings;
     private final Executor sendExecutor;
     private final Clock clock = Clock.systemUTC();
+    private final EventSpans spans;
 
     public AttemptRunner(WebhookDirectory webhooks, WebhookSecrets secrets, HttpSender sender,
                          OutcomeHandler outcomes, DispatcherSettings settings,
-                         @Named(SendThreads.NAME) ExecutorService sendExecutor) {
+                         @Named(SendThreads.NAME) ExecutorService sendExecutor, EventSpans spans) {
         this.webhooks = webhooks;
+        this.spans = spans;
         this.sendExecutor = sendExecutor;
         this.requests = new RequestBuilder(secrets, settings.version());
         this.sender = sender;
@@ -87,10 +91,13 @@ public class AttemptRunner {
             return outcomes.handle(job, webhook, startedAt, null, failed);
         }
         AttemptLog.sending(job);
-        return sender.send(request).thenCompose(http -> {
-            answered.run();
-            return outcomes.handle(job, webhook, startedAt, request, http);
-        });
+        Span span = AttemptSpans.start(spans, job);
+        return sender.send(request)
+                .whenComplete((http, error) -> AttemptSpans.end(span, http, error))
+                .thenCompose(http -> {
+                    answered.run();
+                    return outcomes.handle(job, webhook, startedAt, request, http);
+                });
     }
 
     private int timeoutMs(DeliveryJob job) {
