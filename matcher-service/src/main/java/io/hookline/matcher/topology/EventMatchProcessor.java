@@ -21,6 +21,9 @@ import io.hookline.rules.match.RenderFailure;
 import io.hookline.rules.match.RenderedRequest;
 import io.hookline.rules.template.TemplateError;
 import io.hookline.service.logging.DeliveryMdc;
+import io.hookline.service.tracing.EventSpans;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.OptionalLong;
@@ -48,6 +51,7 @@ final class EventMatchProcessor implements Processor<byte[], byte[], byte[], Mat
     static final String WEBHOOK_ID_HEADER = "webhook-id";
     static final String RENDER_TIMEOUT = "render_timeout";
     static final String INTERNAL_ERROR = "internal_error";
+    static final String MATCH_SPAN = "hookline.match";
     private static final Logger LOG = LoggerFactory.getLogger(EventMatchProcessor.class);
 
     private final WebhookIndex index;
@@ -56,10 +60,14 @@ final class EventMatchProcessor implements Processor<byte[], byte[], byte[], Mat
     private final MatcherMetrics metrics;
     private final SizeLimits limits;
     private final DomainEventParser parser;
+    private final EventSpans spans;
     private ProcessorContext<byte[], MatcherOutput> context;
+    /** Jobs emitted by this processor so far: a span counts its event's. */
+    private long jobs;
 
     EventMatchProcessor(WebhookIndex index, Freshness freshness, RenderAttempts attempts, MatcherMetrics metrics,
-                        SizeLimits limits) {
+                        SizeLimits limits, EventSpans spans) {
+        this.spans = spans;
         this.index = index;
         this.freshness = freshness;
         this.attempts = attempts;
@@ -87,8 +95,20 @@ final class EventMatchProcessor implements Processor<byte[], byte[], byte[], Mat
             reject(record, "unreadable", String.valueOf(e.getMessage()), null);
             return;
         }
-        // Throws rather than match against webhooks older than the event: the event is then read again.
-        freshness.awaitFresh(record.timestamp(), fetchedAt());
+        Span span = spans.isOn() ? spans.start(MATCH_SPAN, SpanKind.CONSUMER, event.trace()) : Span.getInvalid();
+        try {
+            span.setAttribute("hookline.event_id", event.id());
+            span.setAttribute("hookline.event_type", event.type());
+            // Throws rather than match against webhooks older than the event: the event is then read again.
+            freshness.awaitFresh(record.timestamp(), fetchedAt());
+            match(record, event, span);
+        } finally {
+            span.end();
+        }
+    }
+
+    private void match(Record<byte[], byte[]> record, DomainEvent event, Span span) {
+        long jobsBefore = jobs;
         PreparedEvent prepared = PreparedEvent.of(event);
         String position = context.recordMetadata()
                 .map(meta -> meta.partition() + ":" + meta.offset())
@@ -110,6 +130,7 @@ final class EventMatchProcessor implements Processor<byte[], byte[], byte[], Mat
                 failed(record, webhook, prepared, RenderFailure.internal(e), 1, now);
             }
         }
+        span.setAttribute("hookline.jobs", jobs - jobsBefore);
     }
 
     /** When this event's consumer fetched it, else now (both come after it was produced). */
@@ -137,6 +158,7 @@ final class EventMatchProcessor implements Processor<byte[], byte[], byte[], Mat
             context.forward(new Record<>(utf8(EndpointKey.of(webhook.id(), url)),
                     (MatcherOutput) new MatcherOutput.Job(job), timestamp, new RecordHeaders()));
             metrics.job();
+            jobs++;
         }
     }
 

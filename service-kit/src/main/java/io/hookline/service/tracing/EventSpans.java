@@ -36,6 +36,14 @@ public final class EventSpans {
         this.export = export;
     }
 
+    public static EventSpans off() {
+        return new EventSpans(SpanExport.off());
+    }
+
+    public boolean isOn() {
+        return export.isOn();
+    }
+
     public Span start(String name, SpanKind kind, TraceContext trace) {
         if (!export.isOn()) {
             return Span.getInvalid();

@@ -26,6 +26,11 @@ public final class SpanExport implements AutoCloseable {
         this.tracer = (sdk == null ? OpenTelemetry.noop() : sdk).getTracer(INSTRUMENTATION);
     }
 
+    /** No export: every span is a no-op. */
+    public static SpanExport off() {
+        return new SpanExport(null);
+    }
+
     /** From the environment and system properties; {@code serviceName} unless {@code OTEL_SERVICE_NAME} says else. */
     public static SpanExport fromEnvironment(String serviceName) {
         return configured(serviceName, name -> {
