@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
@@ -21,6 +22,7 @@ final class InvalidEvents {
 
     static final String BINARY_PREFIX = "ce_";
     private static final List<String> REQUIRED = List.of("specversion", "id", "source", "type");
+    private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[a-z0-9]+");
     private static final List<String> OPTIONAL = List.of("time", "subject", "tenant", "datacontenttype", "dataschema");
 
     private InvalidEvents() {
@@ -60,6 +62,13 @@ final class InvalidEvents {
             JsonNode field = node.get(name);
             if (field != null && !field.isNull() && !field.isTextual()) {
                 return new InvalidEventException("invalid_attribute", "attribute \"" + name + "\" must be a string");
+            }
+        }
+        for (var names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!ATTRIBUTE_NAME.matcher(name).matches() && !"data_base64".equals(name)) {
+                return new InvalidEventException("invalid_attribute", "attribute \"" + name
+                        + "\" is not a CloudEvents attribute name (lower-case letters and digits only)");
             }
         }
         JsonNode time = node.get("time");

@@ -129,6 +129,9 @@ class SdkProducedEventsTest {
                 "ce_source", "/x", "ce_type", "t", "ce_time", "yesterday"));
         matcher.sendBinary("k4", bytes("{}"), MatcherDriver.headers("ce_specversion", "0.3", "ce_id", "e4",
                 "ce_source", "/x", "ce_type", "t"));
+        // CloudEvents attribute names are lower-case letters and digits only.
+        matcher.send("k5", """
+                {"specversion":"1.0","id":"e5","source":"/x","type":"t","Bad_Name":"x"}""");
 
         var first = matcher.dlq.readRecord();
         assertThat(header(first.headers(), "error")).isEqualTo("invalid_event");
@@ -140,7 +143,23 @@ class SdkProducedEventsTest {
         assertThat(header(third.headers(), "error")).isEqualTo("invalid_attribute");
         assertThat(header(third.headers(), "ce_time")).isEqualTo("yesterday");
         assertThat(header(matcher.dlq.readRecord().headers(), "error")).isEqualTo("unsupported_specversion");
+        var fifth = matcher.dlq.readRecord();
+        assertThat(header(fifth.headers(), "error")).isEqualTo("invalid_attribute");
+        assertThat(header(fifth.headers(), "error-detail")).contains("Bad_Name");
         assertThat(matcher.jobs()).isEmpty();
+    }
+
+    @Test
+    void shouldAcceptABinaryModeEventWithoutData() {
+        matcher.configure(webhook("wh-1"));
+
+        matcher.sendBinary("INC-9", null, MatcherDriver.headers("ce_specversion", "1.0", "ce_id", "evt-no-data",
+                "ce_source", "/incidents", "ce_type", "incident.triggered", "ce_tenant", "acme"));
+
+        JsonNode body = json(matcher.jobs().get(0).body());
+        assertThat(body.get("id").asText()).isEqualTo("evt-no-data");
+        assertThat(body.has("data")).isFalse();
+        assertThat(body.has("data_base64")).isFalse();
     }
 
     private static CloudEventBuilder event(String id) {
