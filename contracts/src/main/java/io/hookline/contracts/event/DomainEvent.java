@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hookline.contracts.json.Json;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Map;
 
 /**
@@ -29,7 +30,7 @@ public record DomainEvent(
 
     public DomainEvent {
         tenant = tenant == null || tenant.isBlank() ? DEFAULT_TENANT : tenant;
-        extensions = extensions == null ? Map.of() : extensions;
+        extensions = extensions == null || extensions.isEmpty() ? Map.of() : Collections.unmodifiableMap(extensions);
     }
 
     public DomainEvent(String specversion, String id, String source, String type, String time, String subject,
