@@ -186,6 +186,7 @@ final class EventMatchProcessor implements Processor<byte[], byte[], byte[], Mat
             context.forward(new Record<>(utf8(EndpointKey.of(job.webhookId(), job.url())),
                     (MatcherOutput) new MatcherOutput.Job(job), timestamp, new RecordHeaders()));
             metrics.job();
+            jobs++;
             return;
         }
         String detail = OversizedJob.detail("the job", size, limits.jobMaxBytes());
