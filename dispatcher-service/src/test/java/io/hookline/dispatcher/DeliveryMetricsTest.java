@@ -78,6 +78,7 @@ class DeliveryMetricsTest {
         return new DeliveryJob(job.deliveryId(), job.webhookId(), job.webhookVersion(), job.tenant(), job.url(),
                 job.method(), job.headers(), job.body(), job.eventId(), job.eventType(), job.eventSubject(),
                 job.trigger(), job.eventData(), job.position(), job.ordering(), job.attempt(), job.maxRetries(),
-                job.timeoutMs(), job.createdAt(), job.dueAt(), job.lastError(), job.redeliveryOf(), eventTime);
+                job.timeoutMs(), job.createdAt(), job.dueAt(), job.lastError(), job.redeliveryOf(), eventTime,
+                job.trace());
     }
 }

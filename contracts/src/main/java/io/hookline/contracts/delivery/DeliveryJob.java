@@ -2,6 +2,7 @@ package io.hookline.contracts.delivery;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import io.hookline.contracts.event.TraceContext;
 import io.hookline.contracts.webhook.Ordering;
 import java.time.Instant;
 import java.util.Map;
@@ -19,6 +20,7 @@ import java.util.Map;
  * @param eventTime when the event happened (its CloudEvent {@code time}, else when it was written to
  *                  {@code domain-events}); null for jobs not made from {@code domain-events} (manual test and
  *                  trigger, redelivery). The end-to-end latency is measured from it.
+ * @param trace    the event's trace context, sent as {@code traceparent}/{@code tracestate} with every attempt
  */
 @JsonSerialize(using = DeliveryJobJson.Writer.class)
 @JsonDeserialize(using = DeliveryJobJson.Reader.class)
@@ -45,9 +47,10 @@ public record DeliveryJob(
         Instant dueAt,
         String lastError,
         String redeliveryOf,
-        Instant eventTime) {
+        Instant eventTime,
+        TraceContext trace) {
 
-    /** A job without an event time. */
+    /** A job without an event time or a trace context. */
     public DeliveryJob(String deliveryId, String webhookId, long webhookVersion, String tenant, String url,
                        String method, Map<String, String> headers, String body, String eventId, String eventType,
                        String eventSubject, String trigger, String eventData, String position, Ordering ordering,
@@ -55,10 +58,11 @@ public record DeliveryJob(
                        String redeliveryOf) {
         this(deliveryId, webhookId, webhookVersion, tenant, url, method, headers, body, eventId, eventType,
                 eventSubject, trigger, eventData, position, ordering, attempt, maxRetries, timeoutMs, createdAt, dueAt,
-                lastError, redeliveryOf, null);
+                lastError, redeliveryOf, null, TraceContext.NONE);
     }
 
     public DeliveryJob {
+        trace = TraceContext.orNone(trace);
         headers = headers == null ? Map.of() : Map.copyOf(headers);
         ordering = ordering == null ? Ordering.NONE : ordering;
         attempt = Math.max(attempt, 1);
@@ -67,6 +71,6 @@ public record DeliveryJob(
     public DeliveryJob nextAttempt(Instant due, String error) {
         return new DeliveryJob(deliveryId, webhookId, webhookVersion, tenant, url, method, headers, body, eventId,
                 eventType, eventSubject, trigger, eventData, position, ordering, attempt + 1, maxRetries, timeoutMs,
-                createdAt, due, error, redeliveryOf, eventTime);
+                createdAt, due, error, redeliveryOf, eventTime, trace);
     }
 }

@@ -9,6 +9,7 @@ import io.hookline.contracts.size.Utf8Cap;
 import io.hookline.contracts.webhook.EndpointKey;
 import io.hookline.dispatcher.metrics.DeadLetterReason;
 import io.hookline.dispatcher.metrics.DispatcherMetrics;
+import io.hookline.service.logging.DeliveryMdc;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -65,8 +66,10 @@ public class JobWrites {
                 return CompletableFuture.completedFuture(new Written(
                         OversizedJob.detail("the retry", json.length, limits.jobMaxBytes())));
             }
-            LOG.info("Retry of delivery {} keeps {} bytes of its {}-byte copy of the event to fit a record",
-                    retry.deliveryId(), SizeLimits.BODY_CAP_BYTES, Utf8Cap.length(retry.eventData()));
+            try (var ignored = DeliveryMdc.of(retry)) {
+                LOG.info("Retry of delivery {} keeps {} bytes of its {}-byte copy of the event to fit a record",
+                        retry.deliveryId(), SizeLimits.BODY_CAP_BYTES, Utf8Cap.length(retry.eventData()));
+            }
             json = slimJson;
         }
         return write(topic, endpointKey(retry), json, List.of(), "the retry");
@@ -94,8 +97,10 @@ public class JobWrites {
 
     /** Writes the trimmed dead letter of a job too large to write whole, with reason {@code oversized}. */
     public CompletableFuture<Void> oversized(DeliveryJob job, String detail) {
-        LOG.warn("Delivery {} of webhook {} goes to the dead-letter topic without its body: {}", job.deliveryId(),
-                job.webhookId(), detail);
+        try (var ignored = DeliveryMdc.of(job)) {
+            LOG.warn("Delivery {} of webhook {} goes to the dead-letter topic without its body: {}",
+                    job.deliveryId(), job.webhookId(), detail);
+        }
         return producer.send(DeadLetters.oversized(topics.deadLetters(), endpointKey(job),
                 Json.toBytes(OversizedJob.deadLetter(job, detail)), Utf8Cap.cap(detail, SizeLimits.ERROR_MAX_BYTES)))
                 .thenRun(() -> metrics.deadLetter(DeadLetterReason.OVERSIZED));
@@ -117,7 +122,7 @@ public class JobWrites {
                 job.method(), job.headers(), job.body(), job.eventId(), job.eventType(), job.eventSubject(),
                 job.trigger(), Utf8Cap.cap(job.eventData(), SizeLimits.BODY_CAP_BYTES), job.position(),
                 job.ordering(), job.attempt(), job.maxRetries(), job.timeoutMs(), job.createdAt(), job.dueAt(),
-                job.lastError(), job.redeliveryOf(), job.eventTime());
+                job.lastError(), job.redeliveryOf(), job.eventTime(), job.trace());
     }
 
     private static boolean isTooLarge(Throwable error) {

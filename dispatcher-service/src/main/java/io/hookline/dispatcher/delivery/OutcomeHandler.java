@@ -138,6 +138,7 @@ public class OutcomeHandler {
         DeliveryAttempt attempt = request == null
                 ? AttemptRecords.notSent(job, startedAt, outcome, error, errorClass, nextAttemptAt)
                 : AttemptRecords.sent(job, startedAt, request, http, outcome, error, errorClass, nextAttemptAt);
+        AttemptLog.outcome(attempt);
         CompletableFuture<?>[] writes = new CompletableFuture<?>[alsoWritten.length + 1];
         writes[0] = record(attempt);
         System.arraycopy(alsoWritten, 0, writes, 1, alsoWritten.length);

@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hookline.contracts.auth.Scopes;
 import io.hookline.contracts.delivery.Outcome;
+import io.hookline.contracts.event.TraceContext;
 import io.hookline.contracts.json.Json;
 import io.hookline.log.LogServiceInstance;
 import io.hookline.log.TopicWriter;
@@ -186,6 +187,26 @@ class LogApiTest {
         assertThat(log.get("/api/v1/deliveries/d-del/", ADMIN_TOKEN).statusCode()).isEqualTo(200);
         assertThat(log.get("/api/v1/deliveries/unknown", ADMIN_TOKEN).statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void shouldShowTheEventsTraceContextOnEveryAttempt() {
+        TraceContext trace = TraceContext.of(TRACEPARENT, "congo=t61rcWkgMzE");
+        TopicWriter.attempts(prefix, List.of(
+                attempt("wh-trace", "d-trace", 1, now.minusSeconds(30), Outcome.RETRYING, 503, "x", 5).withTrace(trace),
+                attempt("wh-trace", "d-trace", 2, now.minusSeconds(20), Outcome.SUCCEEDED, 200, "x", 5)
+                        .withTrace(trace)));
+
+        JsonNode delivery = awaitJson("/api/v1/deliveries/d-trace", body -> body.path("count").asInt() == 2);
+        JsonNode responses = awaitJson("/api/v1/webhooks/wh-trace/responses",
+                body -> body.path("count").asInt() == 2);
+
+        assertThat(delivery.path("traceparent").asText()).isEqualTo(TRACEPARENT);
+        assertThat(delivery.path("attempts").findValuesAsText("traceparent")).containsOnly(TRACEPARENT);
+        assertThat(delivery.path("attempts").findValuesAsText("tracestate")).containsOnly("congo=t61rcWkgMzE");
+        assertThat(responses.path("results").findValuesAsText("traceparent")).containsOnly(TRACEPARENT);
+    }
+
+    private static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 
     @Test
     void shouldReportStatsWithOperationalState() {

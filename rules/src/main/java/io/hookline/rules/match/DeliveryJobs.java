@@ -50,7 +50,7 @@ public final class DeliveryJobs {
                 null,
                 null,
                 null,
-                eventTime);
+                eventTime, prepared.trace());
     }
 
     /** OnCall's request_trigger: the webhook's trigger type when it has one, else the event type. */
