@@ -45,6 +45,8 @@ public final class CompactedTopicView<V> implements KafkaComponent, AutoCloseabl
     private final Topic<String, V> topic;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Admin admin;
+    private final AutoCloseable consumerMeters;
+    private final AutoCloseable adminMeters;
     private final Map<String, V> entries = new ConcurrentHashMap<>();
     private final Map<Integer, Long> appliedUpTo = new ConcurrentHashMap<>();
     private final List<BiConsumer<String, V>> listeners = new CopyOnWriteArrayList<>();
@@ -64,6 +66,8 @@ public final class CompactedTopicView<V> implements KafkaComponent, AutoCloseabl
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.admin = Admin.create(connection.clientConfig(Map.of(AdminClientConfig.CLIENT_ID_CONFIG, name + "-admin")));
+        this.consumerMeters = connection.meters().bind(consumer);
+        this.adminMeters = connection.meters().bind(admin);
         this.thread = new Thread(this::run, name);
         this.thread.setDaemon(true);
     }
@@ -299,6 +303,7 @@ public final class CompactedTopicView<V> implements KafkaComponent, AutoCloseabl
         } catch (RuntimeException e) {
             LOG.error("{} stopped reading {}", name, topic.name(), e);
         } finally {
+            KafkaClientMeters.close(consumerMeters);
             consumer.close();
             stopped = true;
             failPending();
@@ -353,6 +358,7 @@ public final class CompactedTopicView<V> implements KafkaComponent, AutoCloseabl
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        KafkaClientMeters.close(adminMeters);
         admin.close(Duration.ofSeconds(5));
     }
 }

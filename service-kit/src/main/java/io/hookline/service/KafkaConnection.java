@@ -1,6 +1,8 @@
 package io.hookline.service;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.env.Environment;
+import jakarta.annotation.Nullable;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.HashMap;
@@ -27,18 +29,25 @@ public final class KafkaConnection {
 
     private final String bootstrapServers;
     private final Map<String, String> properties;
+    private final KafkaClientMeters meters;
 
     @Inject
-    public KafkaConnection(KafkaSettings settings, Environment environment) {
-        this(settings.bootstrapServers(), KafkaClientProperties.from(environment, System.getenv()));
+    public KafkaConnection(KafkaSettings settings, Environment environment, @Nullable MeterRegistry registry) {
+        this(settings.bootstrapServers(), KafkaClientProperties.from(environment, System.getenv()),
+                registry == null ? KafkaClientMeters.NONE : new KafkaClientMeters(registry));
         if (!properties.isEmpty()) {
             LOG.info("Kafka clients connect to {} with {}", bootstrapServers, describe());
         }
     }
 
     public KafkaConnection(String bootstrapServers, Map<String, String> properties) {
+        this(bootstrapServers, properties, KafkaClientMeters.NONE);
+    }
+
+    private KafkaConnection(String bootstrapServers, Map<String, String> properties, KafkaClientMeters meters) {
         this.bootstrapServers = bootstrapServers;
         this.properties = Map.copyOf(properties);
+        this.meters = meters;
     }
 
     /** A connection with no extra properties (tests, tools). */
@@ -52,6 +61,11 @@ public final class KafkaConnection {
 
     public Map<String, String> properties() {
         return properties;
+    }
+
+    /** Where every client made with this connection binds its metrics. */
+    public KafkaClientMeters meters() {
+        return meters;
     }
 
     /** The configuration of one client: the connection, then the client's own settings. */

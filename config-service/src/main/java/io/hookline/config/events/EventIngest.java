@@ -3,6 +3,7 @@ package io.hookline.config.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hookline.config.error.ProblemException;
+import io.hookline.config.metrics.ConfigMetrics;
 import io.hookline.config.validation.FieldErrors;
 import io.hookline.contracts.event.DomainEvent;
 import io.hookline.contracts.event.DomainEventParser;
@@ -10,6 +11,8 @@ import io.hookline.contracts.event.InvalidEventException;
 import io.hookline.contracts.json.Json;
 import io.hookline.contracts.size.SizeLimits;
 import io.hookline.service.auth.Caller;
+import io.hookline.service.tracing.EventSpans;
+import io.opentelemetry.api.trace.Span;
 import jakarta.inject.Singleton;
 import java.util.AbstractMap;
 import java.util.ArrayList;
@@ -29,10 +32,14 @@ public final class EventIngest {
     private final DomainEventParser parser = new DomainEventParser();
     private final EventPublisher publisher;
     private final SizeLimits limits;
+    private final ConfigMetrics metrics;
+    private final EventSpans spans;
 
-    public EventIngest(EventPublisher publisher, SizeLimits limits) {
+    public EventIngest(EventPublisher publisher, SizeLimits limits, ConfigMetrics metrics, EventSpans spans) {
         this.publisher = publisher;
         this.limits = limits;
+        this.metrics = metrics;
+        this.spans = spans;
     }
 
     /** How many events a body carries: 1, or the length of a batch; a 400 problem for an empty or too long batch. */
@@ -63,6 +70,7 @@ public final class EventIngest {
         List<String> oversized = new ArrayList<>();
         List<Map.Entry<String, byte[]>> records = new ArrayList<>();
         List<String> ids = new ArrayList<>();
+        List<DomainEvent> accepted = new ArrayList<>();
         for (int i = 0; i < elements.size(); i++) {
             String at = batch ? "[" + i + "]" : "";
             JsonNode element = elements.get(i);
@@ -79,15 +87,29 @@ public final class EventIngest {
                 records.add(new AbstractMap.SimpleImmutableEntry<>(
                         event.subject() != null ? event.subject() : event.id(), value));
                 ids.add(event.id());
+                accepted.add(event);
             } catch (InvalidEventException e) {
                 errors.add(at, e.getMessage() + " (" + e.reason() + ")");
+                metrics.eventsRefused(ConfigMetrics.Refusal.INVALID, 1);
+            } catch (ProblemException e) {
+                metrics.eventsRefused(ConfigMetrics.Refusal.FOREIGN_TENANT, 1);
+                throw e;
             }
         }
+        metrics.eventsRefused(ConfigMetrics.Refusal.TOO_LARGE, oversized.size());
         if (!oversized.isEmpty()) {
             throw ProblemException.tooLarge(String.join("; ", oversized));
         }
         errors.throwIfAny();
-        publisher.publish(records);
+        List<Span> ingestSpans = IngestSpans.start(spans, accepted);
+        try {
+            publisher.publish(records);
+        } catch (RuntimeException e) {
+            IngestSpans.end(ingestSpans, e);
+            throw e;
+        }
+        IngestSpans.end(ingestSpans, null);
+        metrics.eventsIngested(records.size());
         return ids;
     }
 

@@ -5,6 +5,7 @@ import io.hookline.config.store.StoreSettings;
 import io.hookline.contracts.size.EventSize;
 import io.hookline.contracts.size.SizeLimits;
 import io.hookline.contracts.topic.Topics;
+import io.hookline.service.KafkaClientMeters;
 import io.hookline.service.KafkaConnection;
 import io.hookline.service.KafkaSettings;
 import jakarta.annotation.PreDestroy;
@@ -34,6 +35,7 @@ public final class EventPublisher implements AutoCloseable {
     static final String CONTENT_TYPE = "application/cloudevents+json";
 
     private final KafkaProducer<String, byte[]> producer;
+    private final AutoCloseable meters;
     private final String topic;
     private final Duration timeout;
 
@@ -50,6 +52,7 @@ public final class EventPublisher implements AutoCloseable {
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMs,
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG, limits.recordMaxBytes())),
                 new StringSerializer(), new ByteArraySerializer());
+        this.meters = connection.meters().bind(producer);
     }
 
     /** The size of the event as the matcher measures it, with the header it is written with. */
@@ -87,6 +90,7 @@ public final class EventPublisher implements AutoCloseable {
     @PreDestroy
     @Override
     public void close() {
+        KafkaClientMeters.close(meters);
         producer.close(Duration.ofSeconds(5));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.hookline.contracts.delivery.DeliveryAttempt;
 import io.hookline.contracts.json.Json;
 import io.hookline.contracts.topic.Topics;
+import io.hookline.service.KafkaClientMeters;
 import io.hookline.service.KafkaConnection;
 import io.hookline.service.KafkaSettings;
 import jakarta.annotation.PreDestroy;
@@ -42,6 +43,7 @@ public final class AttemptLogReader implements AutoCloseable {
     private static final Duration PAUSE_AFTER_FAILURE = Duration.ofSeconds(1);
 
     private final KafkaConsumer<String, byte[]> consumer;
+    private final AutoCloseable meters;
     private final Map<String, CompletableFuture<DeliveryAttempt>> waiting = new ConcurrentHashMap<>();
     private final Thread thread;
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -53,6 +55,7 @@ public final class AttemptLogReader implements AutoCloseable {
                 ConsumerConfig.CLIENT_ID_CONFIG, "config-webhook-test-attempts",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")),
                 new StringDeserializer(), new ByteArrayDeserializer());
+        this.meters = connection.meters().bind(consumer);
         List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
                 .map(info -> new TopicPartition(topic, info.partition()))
                 .toList();
@@ -98,6 +101,7 @@ public final class AttemptLogReader implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            KafkaClientMeters.close(meters);
             consumer.close(Duration.ofSeconds(2));
             stopped.countDown();
         }

@@ -9,6 +9,7 @@ import io.hookline.contracts.size.SizeLimits;
 import io.hookline.contracts.topic.Topic;
 import io.hookline.contracts.topic.Topics;
 import io.hookline.contracts.webhook.EndpointKey;
+import io.hookline.service.KafkaClientMeters;
 import io.hookline.service.KafkaConnection;
 import io.hookline.service.KafkaSettings;
 import jakarta.annotation.PreDestroy;
@@ -32,11 +33,13 @@ import org.apache.kafka.common.KafkaException;
 public final class DeliveryJobPublisher implements AutoCloseable {
 
     private final KafkaProducer<String, DeliveryJob> producer;
+    private final AutoCloseable meters;
     private final String topic;
     private final Duration timeout;
     private final SizeLimits limits;
 
-    public DeliveryJobPublisher(KafkaSettings kafka, KafkaConnection connection, StoreSettings settings, SizeLimits limits) {
+    public DeliveryJobPublisher(KafkaSettings kafka, KafkaConnection connection, StoreSettings settings,
+                                SizeLimits limits) {
         this.limits = limits;
         Topic<String, DeliveryJob> deliveries = Topics.WEBHOOK_DELIVERIES.withPrefix(kafka.topicPrefix());
         this.topic = deliveries.name();
@@ -51,6 +54,7 @@ public final class DeliveryJobPublisher implements AutoCloseable {
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMs,
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG, limits.recordMaxBytes())),
                 deliveries.keySerde().serializer(), deliveries.valueSerde().serializer());
+        this.meters = connection.meters().bind(producer);
     }
 
     /**
@@ -85,6 +89,7 @@ public final class DeliveryJobPublisher implements AutoCloseable {
     @PreDestroy
     @Override
     public void close() {
+        KafkaClientMeters.close(meters);
         producer.close(Duration.ofSeconds(5));
     }
 }

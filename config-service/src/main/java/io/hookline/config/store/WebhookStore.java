@@ -32,7 +32,8 @@ public final class WebhookStore implements KafkaComponent, AutoCloseable {
     private final Topic<String, WebhookConfig> topic;
     private final StoreSettings settings;
 
-    public WebhookStore(KafkaSettings kafka, KafkaConnection connection, StoreSettings settings, TopicBootstrap topics) {
+    public WebhookStore(KafkaSettings kafka, KafkaConnection connection, StoreSettings settings,
+                        TopicBootstrap topics) {
         this.settings = settings;
         this.topic = Topics.WEBHOOK_CONFIG.withPrefix(kafka.topicPrefix());
         this.view = new CompactedTopicView<>("webhook-config-view", connection, topic);

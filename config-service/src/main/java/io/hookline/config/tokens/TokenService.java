@@ -2,6 +2,7 @@ package io.hookline.config.tokens;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hookline.config.error.ProblemException;
+import io.hookline.config.metrics.ConfigMetrics;
 import io.hookline.contracts.auth.ApiToken;
 import io.hookline.contracts.auth.TokenHash;
 import io.hookline.service.auth.Caller;
@@ -26,7 +27,10 @@ public final class TokenService {
     private final ConfigWriter writer;
     private final Clock clock = Clock.systemUTC();
 
-    public TokenService(TokenStore store, ConfigWriter writer) {
+    private final ConfigMetrics metrics;
+
+    public TokenService(TokenStore store, ConfigWriter writer, ConfigMetrics metrics) {
+        this.metrics = metrics;
         this.store = store;
         this.writer = writer;
     }
@@ -41,7 +45,7 @@ public final class TokenService {
             throw ProblemException.forbidden("A token cannot grant scopes it lacks: " + notHeld);
         }
         String secret = TokenHash.newSecret();
-        return writer.write(() -> {
+        CreatedToken created = writer.write(() -> {
             String id = nextId();
             while (store.exists(id)) {
                 id = nextId();
@@ -50,6 +54,8 @@ public final class TokenService {
                     clock.instant());
             return WritePlan.of(store.put(token), new CreatedToken(token, secret));
         });
+        metrics.written(ConfigMetrics.Write.TOKEN_CREATED);
+        return created;
     }
 
     public List<ApiToken> list(Caller caller) {
@@ -61,6 +67,7 @@ public final class TokenService {
             ApiToken token = store.find(caller.tenant(), id).orElseThrow(() -> ProblemException.notFound("Token " + id));
             return WritePlan.of(store.delete(token.id()), token);
         });
+        metrics.written(ConfigMetrics.Write.TOKEN_REVOKED);
     }
 
     private static String nextId() {

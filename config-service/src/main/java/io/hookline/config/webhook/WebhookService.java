@@ -2,6 +2,8 @@ package io.hookline.config.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hookline.config.error.ProblemException;
+import io.hookline.config.metrics.ConfigMetrics;
+import io.hookline.config.metrics.ConfigMetrics.Write;
 import io.hookline.config.store.WebhookStore;
 import io.hookline.config.validation.TenantQuota;
 import io.hookline.config.validation.WebhookChanges;
@@ -26,10 +28,13 @@ public final class WebhookService {
     private final WebhookValidator validator;
     private final WebhookAssembler assembler;
     private final TenantQuota quota;
+    private final ConfigMetrics metrics;
 
     public WebhookService(WebhookStore store, ConfigWriter writer, WebhookRequestReader reader,
-                          WebhookValidator validator, WebhookAssembler assembler, TenantQuota quota) {
+                          WebhookValidator validator, WebhookAssembler assembler, TenantQuota quota,
+                          ConfigMetrics metrics) {
         this.quota = quota;
+        this.metrics = metrics;
         this.store = store;
         this.writer = writer;
         this.reader = reader;
@@ -39,7 +44,7 @@ public final class WebhookService {
 
     public AssembledWebhook create(String tenant, JsonNode body) {
         WebhookChanges changes = reader.read(body);
-        return writer.write(() -> {
+        AssembledWebhook written = writer.write(() -> {
             String id = WebhookIds.next();
             while (store.exists(id)) {
                 id = WebhookIds.next();
@@ -50,19 +55,23 @@ public final class WebhookService {
             validator.validate(created.config(), existing);
             return WritePlan.of(store.put(created.config()), created);
         });
+        metrics.written(Write.WEBHOOK_CREATED);
+        return written;
     }
 
     /** Changes only the fields given (PUT and PATCH alike, as in OnCall). */
     public AssembledWebhook update(String tenant, String id, JsonNode body, Long ifMatch) {
         WebhookChanges changes = reader.read(body);
         Long expected = expectedVersion(ifMatch, changes.expectedVersion());
-        return writer.write(() -> {
+        AssembledWebhook written = writer.write(() -> {
             WebhookConfig current = store.get(tenant, id);
             checkVersion(current, expected);
             AssembledWebhook updated = assembler.update(current, changes);
             validator.validate(updated.config(), store.list(tenant));
             return WritePlan.of(store.put(updated.config()), updated);
         });
+        metrics.written(Write.WEBHOOK_UPDATED);
+        return written;
     }
 
     public void delete(String tenant, String id, Long ifMatch) {
@@ -71,15 +80,18 @@ public final class WebhookService {
             checkVersion(current, ifMatch);
             return WritePlan.of(store.delete(id), current);
         });
+        metrics.written(Write.WEBHOOK_DELETED);
     }
 
     public AssembledWebhook rotateSecret(String tenant, String id, Long ifMatch) {
-        return writer.write(() -> {
+        AssembledWebhook written = writer.write(() -> {
             WebhookConfig current = store.get(tenant, id);
             checkVersion(current, ifMatch);
             AssembledWebhook rotated = assembler.rotateSecret(current);
             return WritePlan.of(store.put(rotated.config()), rotated);
         });
+        metrics.written(Write.WEBHOOK_SECRET_ROTATED);
+        return written;
     }
 
     private static Long expectedVersion(Long ifMatch, Long inBody) {

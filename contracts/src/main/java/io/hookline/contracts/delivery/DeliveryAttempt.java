@@ -2,6 +2,7 @@ package io.hookline.contracts.delivery;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import io.hookline.contracts.event.TraceContext;
 import java.time.Instant;
 import java.util.Map;
 
@@ -37,10 +38,30 @@ public record DeliveryAttempt(
         String eventId,
         String eventType,
         String trigger,
-        String eventData) {
+        String eventData,
+        TraceContext trace) {
 
     public DeliveryAttempt {
+        trace = TraceContext.orNone(trace);
         requestHeaders = requestHeaders == null ? Map.of() : Map.copyOf(requestHeaders);
         responseHeaders = responseHeaders == null ? Map.of() : Map.copyOf(responseHeaders);
+    }
+
+    /** An attempt for an event without a trace context. */
+    public DeliveryAttempt(String deliveryId, String webhookId, String tenant, int attempt, Instant timestamp,
+                           String url, String method, Map<String, String> requestHeaders, String requestBody,
+                           boolean requestBodyTruncated, Integer statusCode, Map<String, String> responseHeaders,
+                           String responseBody, boolean responseBodyTruncated, long durationMs, Outcome outcome,
+                           String error, String errorClass, Instant nextAttemptAt, String eventId, String eventType,
+                           String trigger, String eventData) {
+        this(deliveryId, webhookId, tenant, attempt, timestamp, url, method, requestHeaders, requestBody,
+                requestBodyTruncated, statusCode, responseHeaders, responseBody, responseBodyTruncated, durationMs,
+                outcome, error, errorClass, nextAttemptAt, eventId, eventType, trigger, eventData, TraceContext.NONE);
+    }
+
+    public DeliveryAttempt withTrace(TraceContext value) {
+        return new DeliveryAttempt(deliveryId, webhookId, tenant, attempt, timestamp, url, method, requestHeaders,
+                requestBody, requestBodyTruncated, statusCode, responseHeaders, responseBody, responseBodyTruncated,
+                durationMs, outcome, error, errorClass, nextAttemptAt, eventId, eventType, trigger, eventData, value);
     }
 }

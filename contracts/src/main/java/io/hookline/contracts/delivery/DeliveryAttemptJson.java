@@ -2,6 +2,7 @@ package io.hookline.contracts.delivery;
 
 import static io.hookline.contracts.delivery.DeliveryJobJson.eventData;
 import static io.hookline.contracts.delivery.DeliveryJobJson.field;
+import static io.hookline.contracts.delivery.DeliveryJobJson.trace;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import io.hookline.contracts.event.TraceContext;
 import io.hookline.contracts.json.FieldReader;
 import java.io.IOException;
 import java.time.Instant;
@@ -60,6 +62,7 @@ final class DeliveryAttemptJson {
             field(out, "event_type", attempt.eventType());
             field(out, "trigger", attempt.trigger());
             eventData(out, attempt.eventData(), attempt.requestBody());
+            trace(out, attempt.trace());
             out.writeEndObject();
         }
     }
@@ -96,6 +99,8 @@ final class DeliveryAttemptJson {
             String eventId = null;
             String eventType = null;
             String trigger = null;
+            String traceparent = null;
+            String tracestate = null;
             String eventData = null;
             boolean eventDataIsBody = false;
             for (String name = read.nextField(); name != null; name = read.nextField()) {
@@ -122,6 +127,8 @@ final class DeliveryAttemptJson {
                     case "event_id" -> eventId = read.string();
                     case "event_type" -> eventType = read.string();
                     case "trigger" -> trigger = read.string();
+                    case "traceparent" -> traceparent = read.string();
+                    case "tracestate" -> tracestate = read.string();
                     case "event_data" -> eventData = read.string();
                     case "event_data_is_body" -> eventDataIsBody = read.bool();
                     default -> read.skip();
@@ -130,7 +137,8 @@ final class DeliveryAttemptJson {
             return new DeliveryAttempt(deliveryId, webhookId, tenant, attempt, timestamp, url, method,
                     requestHeaders, requestBody, requestBodyTruncated, statusCode, responseHeaders, responseBody,
                     responseBodyTruncated, durationMs, outcome, error, errorClass, nextAttemptAt, eventId, eventType,
-                    trigger, eventDataIsBody ? requestBody : eventData);
+                    trigger, eventDataIsBody ? requestBody : eventData,
+                    TraceContext.of(traceparent, tracestate));
         }
     }
 }

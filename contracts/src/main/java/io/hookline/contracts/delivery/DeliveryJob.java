@@ -2,6 +2,7 @@ package io.hookline.contracts.delivery;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import io.hookline.contracts.event.TraceContext;
 import io.hookline.contracts.webhook.Ordering;
 import java.time.Instant;
 import java.util.Map;
@@ -16,6 +17,10 @@ import java.util.Map;
  *                 events of one subject
  * @param attempt  1 for the first attempt, incremented on every retry
  * @param dueAt    when a retry may be sent; null for the first attempt
+ * @param eventTime when the event happened (its CloudEvent {@code time}, else when it was written to
+ *                  {@code domain-events}); null for jobs not made from {@code domain-events} (manual test and
+ *                  trigger, redelivery). The end-to-end latency is measured from it.
+ * @param trace    the event's trace context, sent as {@code traceparent}/{@code tracestate} with every attempt
  */
 @JsonSerialize(using = DeliveryJobJson.Writer.class)
 @JsonDeserialize(using = DeliveryJobJson.Reader.class)
@@ -41,9 +46,23 @@ public record DeliveryJob(
         Instant createdAt,
         Instant dueAt,
         String lastError,
-        String redeliveryOf) {
+        String redeliveryOf,
+        Instant eventTime,
+        TraceContext trace) {
+
+    /** A job without an event time or a trace context. */
+    public DeliveryJob(String deliveryId, String webhookId, long webhookVersion, String tenant, String url,
+                       String method, Map<String, String> headers, String body, String eventId, String eventType,
+                       String eventSubject, String trigger, String eventData, String position, Ordering ordering,
+                       int attempt, int maxRetries, int timeoutMs, Instant createdAt, Instant dueAt, String lastError,
+                       String redeliveryOf) {
+        this(deliveryId, webhookId, webhookVersion, tenant, url, method, headers, body, eventId, eventType,
+                eventSubject, trigger, eventData, position, ordering, attempt, maxRetries, timeoutMs, createdAt, dueAt,
+                lastError, redeliveryOf, null, TraceContext.NONE);
+    }
 
     public DeliveryJob {
+        trace = TraceContext.orNone(trace);
         headers = headers == null ? Map.of() : Map.copyOf(headers);
         ordering = ordering == null ? Ordering.NONE : ordering;
         attempt = Math.max(attempt, 1);
@@ -52,6 +71,6 @@ public record DeliveryJob(
     public DeliveryJob nextAttempt(Instant due, String error) {
         return new DeliveryJob(deliveryId, webhookId, webhookVersion, tenant, url, method, headers, body, eventId,
                 eventType, eventSubject, trigger, eventData, position, ordering, attempt + 1, maxRetries, timeoutMs,
-                createdAt, due, error, redeliveryOf);
+                createdAt, due, error, redeliveryOf, eventTime, trace);
     }
 }

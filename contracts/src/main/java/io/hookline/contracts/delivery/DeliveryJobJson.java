@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import io.hookline.contracts.event.TraceContext;
 import io.hookline.contracts.json.FieldReader;
 import io.hookline.contracts.webhook.Ordering;
 import java.io.IOException;
@@ -54,6 +55,8 @@ final class DeliveryJobJson {
             field(out, "due_at", job.dueAt());
             field(out, "last_error", job.lastError());
             field(out, "redelivery_of", job.redeliveryOf());
+            field(out, "event_time", job.eventTime());
+            trace(out, job.trace());
             out.writeEndObject();
         }
     }
@@ -91,6 +94,9 @@ final class DeliveryJobJson {
             Instant dueAt = null;
             String lastError = null;
             String redeliveryOf = null;
+            Instant eventTime = null;
+            String traceparent = null;
+            String tracestate = null;
             for (String name = read.nextField(); name != null; name = read.nextField()) {
                 switch (name) {
                     case "delivery_id" -> deliveryId = read.string();
@@ -116,12 +122,16 @@ final class DeliveryJobJson {
                     case "due_at" -> dueAt = read.instant();
                     case "last_error" -> lastError = read.string();
                     case "redelivery_of" -> redeliveryOf = read.string();
+                    case "event_time" -> eventTime = read.instant();
+                    case "traceparent" -> traceparent = read.string();
+                    case "tracestate" -> tracestate = read.string();
                     default -> read.skip();
                 }
             }
             return new DeliveryJob(deliveryId, webhookId, webhookVersion, tenant, url, method, headers, body,
                     eventId, eventType, eventSubject, trigger, eventDataIsBody ? body : eventData, position,
-                    ordering, attempt, maxRetries, timeoutMs, createdAt, dueAt, lastError, redeliveryOf);
+                    ordering, attempt, maxRetries, timeoutMs, createdAt, dueAt, lastError, redeliveryOf, eventTime,
+                    TraceContext.of(traceparent, tracestate));
         }
     }
 
@@ -143,6 +153,11 @@ final class DeliveryJobJson {
         if (value != null) {
             out.writeStringField(name, value.toString());
         }
+    }
+
+    static void trace(JsonGenerator out, TraceContext trace) throws IOException {
+        field(out, "traceparent", trace.traceparent());
+        field(out, "tracestate", trace.tracestate());
     }
 
     static void eventData(JsonGenerator out, String eventData, String body) throws IOException {

@@ -1,23 +1,30 @@
 package io.hookline.contracts.event;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.hookline.contracts.json.Json;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.format.EventDeserializationException;
+import io.cloudevents.core.message.Encoding;
+import io.cloudevents.core.message.MessageReader;
+import io.cloudevents.jackson.JsonFormat;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import io.cloudevents.rw.CloudEventRWException;
 import io.hookline.contracts.size.EventSize;
 import io.hookline.contracts.size.SizeLimits;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
 /**
- * Reads a CloudEvent from a Kafka record, in binary mode ({@code ce_} headers, the value is the data) or structured
- * mode (the value is the whole event as JSON), and rejects anything that is not a valid event.
+ * Reads a CloudEvent from a Kafka record with the CloudEvents SDK, in binary mode ({@code ce_} headers, the value is
+ * the data) or structured mode (the value is the whole event as JSON, with or without the
+ * {@code application/cloudevents+json} content type), and rejects anything that is not a valid event.
  */
 public final class DomainEventParser {
 
     public static final String OVERSIZED = "oversized";
-    private static final String BINARY_PREFIX = "ce_";
+
+    private static final JsonFormat FORMAT = new JsonFormat();
+    private static final ObjectMapper TREE_READER = new ObjectMapper()
+            .registerModule(JsonFormat.getCloudEventJacksonModule());
 
     private final int maxEventBytes;
 
@@ -34,7 +41,7 @@ public final class DomainEventParser {
         if (size > maxEventBytes) {
             throw new InvalidEventException(OVERSIZED, tooLarge(size, maxEventBytes));
         }
-        if (headers != null && headers.lastHeader(BINARY_PREFIX + "specversion") != null) {
+        if (headers != null && headers.lastHeader(InvalidEvents.BINARY_PREFIX + "specversion") != null) {
             return parseBinary(value, headers);
         }
         return parseStructured(value);
@@ -50,88 +57,40 @@ public final class DomainEventParser {
         if (value == null || value.length == 0) {
             throw new InvalidEventException("empty", "the record has no value");
         }
-        JsonNode node;
+        CloudEvent event;
         try {
-            node = Json.MAPPER.readTree(value);
-        } catch (JsonProcessingException e) {
-            throw new InvalidEventException("invalid_json", e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new InvalidEventException("invalid_json", e.getMessage());
+            event = FORMAT.deserialize(value);
+        } catch (EventDeserializationException | CloudEventRWException | IllegalStateException e) {
+            throw InvalidEvents.structured(value, e);
         }
-        return fromJson(node);
+        return CloudEventMapping.toDomainEvent(event);
     }
 
+    /** An event given as a JSON tree (the HTTP ingest), read by the same rules as one from Kafka. */
     public DomainEvent fromJson(JsonNode node) throws InvalidEventException {
         if (node == null || !node.isObject()) {
             throw new InvalidEventException("not_an_object", "a CloudEvent must be a JSON object");
         }
-        String specversion = requiredString(node, "specversion");
-        if (!"1.0".equals(specversion)) {
-            throw new InvalidEventException("unsupported_specversion",
-                    "specversion must be \"1.0\", was \"" + specversion + "\"");
+        CloudEvent event;
+        try {
+            event = TREE_READER.treeToValue(node, CloudEvent.class);
+        } catch (java.io.IOException | CloudEventRWException | IllegalStateException e) {
+            throw InvalidEvents.structured(node, e);
         }
-        return new DomainEvent(specversion, requiredString(node, "id"), requiredString(node, "source"),
-                requiredString(node, "type"), optionalString(node, "time"), optionalString(node, "subject"),
-                optionalString(node, "tenant"), optionalString(node, "datacontenttype"), node.get("data"));
+        return CloudEventMapping.toDomainEvent(event);
     }
 
     private DomainEvent parseBinary(byte[] value, Headers headers) throws InvalidEventException {
-        String specversion = requiredHeader(headers, "specversion");
-        if (!"1.0".equals(specversion)) {
-            throw new InvalidEventException("unsupported_specversion",
-                    "ce_specversion must be \"1.0\", was \"" + specversion + "\"");
-        }
-        String contentType = header(headers, "content-type");
-        JsonNode data = null;
-        if (value != null && value.length > 0) {
-            try {
-                data = Json.MAPPER.readTree(value);
-            } catch (IOException e) {
-                if (contentType != null && contentType.contains("json")) {
-                    throw new InvalidEventException("invalid_json", "binary-mode data is not JSON: " + e.getMessage());
-                }
-                data = Json.MAPPER.getNodeFactory().textNode(new String(value, StandardCharsets.UTF_8));
+        CloudEvent event;
+        try {
+            MessageReader reader = KafkaMessageFactory.createReader(headers, value);
+            if (reader.getEncoding() != Encoding.BINARY) {
+                return parseStructured(value);
             }
+            event = reader.toEvent();
+        } catch (CloudEventRWException | IllegalStateException | IllegalArgumentException e) {
+            throw InvalidEvents.binary(headers, e);
         }
-        return new DomainEvent(specversion, requiredHeader(headers, "id"), requiredHeader(headers, "source"),
-                requiredHeader(headers, "type"), header(headers, BINARY_PREFIX + "time"),
-                header(headers, BINARY_PREFIX + "subject"), header(headers, BINARY_PREFIX + "tenant"),
-                contentType, data);
-    }
-
-    private static String requiredString(JsonNode node, String name) throws InvalidEventException {
-        JsonNode field = node.get(name);
-        if (field == null || field.isNull()) {
-            throw new InvalidEventException("missing_attribute", "required attribute \"" + name + "\" is missing");
-        }
-        if (!field.isTextual() || field.asText().isEmpty()) {
-            throw new InvalidEventException("invalid_attribute", "attribute \"" + name + "\" must be a non-empty string");
-        }
-        return field.asText();
-    }
-
-    private static String optionalString(JsonNode node, String name) throws InvalidEventException {
-        JsonNode field = node.get(name);
-        if (field == null || field.isNull()) {
-            return null;
-        }
-        if (!field.isTextual()) {
-            throw new InvalidEventException("invalid_attribute", "attribute \"" + name + "\" must be a string");
-        }
-        return field.asText();
-    }
-
-    private static String requiredHeader(Headers headers, String attribute) throws InvalidEventException {
-        String value = header(headers, BINARY_PREFIX + attribute);
-        if (value == null || value.isEmpty()) {
-            throw new InvalidEventException("missing_attribute",
-                    "required header \"" + BINARY_PREFIX + attribute + "\" is missing");
-        }
-        return value;
-    }
-
-    private static String header(Headers headers, String name) {
-        Header header = headers.lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return CloudEventMapping.toDomainEvent(event);
     }
 }

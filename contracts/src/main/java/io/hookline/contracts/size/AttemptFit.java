@@ -70,7 +70,7 @@ public final class AttemptFit {
                 HeaderCap.cap(a.responseHeaders(), FEW_HEADERS, FEW_HEADER_BYTES), a.responseBody(),
                 a.responseBodyTruncated(), a.durationMs(), a.outcome(), shortText(a.error()),
                 shortText(a.errorClass()), a.nextAttemptAt(), shortText(a.eventId()), shortText(a.eventType()),
-                shortText(a.trigger()), null);
+                shortText(a.trigger()), null, a.trace());
     }
 
     private static String shortText(String text) {
@@ -92,6 +92,6 @@ public final class AttemptFit {
         return new DeliveryAttempt(a.deliveryId(), a.webhookId(), a.tenant(), a.attempt(), a.timestamp(), a.url(),
                 a.method(), requestHeaders, requestBody, requestBodyTruncated, a.statusCode(), responseHeaders,
                 responseBody, responseBodyTruncated, a.durationMs(), a.outcome(), error, a.errorClass(),
-                a.nextAttemptAt(), a.eventId(), a.eventType(), a.trigger(), eventData);
+                a.nextAttemptAt(), a.eventId(), a.eventType(), a.trigger(), eventData, a.trace());
     }
 }

@@ -28,7 +28,8 @@ public final class JobSize {
         long total = FIXED_BYTES;
         for (String text : new String[] {job.deliveryId(), job.webhookId(), job.tenant(), job.url(), job.method(),
                 job.body(), job.eventId(), job.eventType(), job.eventSubject(), job.trigger(), job.eventData(),
-                job.position(), job.lastError(), job.redeliveryOf()}) {
+                job.position(), job.lastError(), job.redeliveryOf(), job.trace().traceparent(),
+                job.trace().tracestate()}) {
             total += size.applyAsLong(text);
         }
         for (Map.Entry<String, String> header : job.headers().entrySet()) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hookline.contracts.event.TraceContext;
 import io.hookline.contracts.json.Json;
 import io.hookline.contracts.webhook.Ordering;
 import java.io.UncheckedIOException;
@@ -33,6 +34,40 @@ class DeliveryRecordJsonTest {
 
     private static JsonNode tree(Object value) {
         return Json.MAPPER.valueToTree(value);
+    }
+
+    private static final TraceContext TRACE = TraceContext.of(
+            "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", "congo=t61rcWkgMzE");
+
+    @Test
+    void shouldCarryTheTraceContextThroughJobRetryAndAttempt() {
+        DeliveryJob job = withTrace(job(EVENT, EVENT));
+        DeliveryAttempt attempt = attempt(EVENT, EVENT).withTrace(TRACE);
+
+        DeliveryJob read = Json.fromBytes(Json.toBytes(job), DeliveryJob.class);
+        DeliveryJob retry = Json.fromBytes(Json.toBytes(read.nextAttempt(CREATED, "HTTP 500")), DeliveryJob.class);
+        DeliveryAttempt readAttempt = Json.fromBytes(Json.toBytes(attempt), DeliveryAttempt.class);
+
+        assertThat(tree(job).get("traceparent").asText()).isEqualTo(TRACE.traceparent());
+        assertThat(tree(attempt).get("tracestate").asText()).isEqualTo(TRACE.tracestate());
+        assertThat(read).isEqualTo(job);
+        assertThat(retry.trace()).isEqualTo(TRACE);
+        assertThat(readAttempt).isEqualTo(attempt);
+    }
+
+    @Test
+    void shouldLeaveTheTraceFieldsOutWhenTheEventHasNone() {
+        assertThat(tree(job(EVENT, EVENT)).has("traceparent")).isFalse();
+        assertThat(tree(attempt(EVENT, EVENT)).has("tracestate")).isFalse();
+        assertThat(Json.fromBytes(Json.toBytes(job(EVENT, EVENT)), DeliveryJob.class).trace())
+                .isEqualTo(TraceContext.NONE);
+    }
+
+    private static DeliveryJob withTrace(DeliveryJob j) {
+        return new DeliveryJob(j.deliveryId(), j.webhookId(), j.webhookVersion(), j.tenant(), j.url(), j.method(),
+                j.headers(), j.body(), j.eventId(), j.eventType(), j.eventSubject(), j.trigger(), j.eventData(),
+                j.position(), j.ordering(), j.attempt(), j.maxRetries(), j.timeoutMs(), j.createdAt(), j.dueAt(),
+                j.lastError(), j.redeliveryOf(), j.eventTime(), TRACE);
     }
 
     @Test
@@ -99,6 +134,23 @@ class DeliveryRecordJsonTest {
         assertThat(job.headers()).containsEntry("A", "b");
         assertThat(job.createdAt()).isEqualTo(Instant.parse("2026-11-28T10:15:30Z"));
         assertThat(job.attempt()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldCarryTheEventTimeThroughJsonAndRetriesAndReadOlderJobsWithoutOne() {
+        Instant happened = Instant.parse("2026-11-28T10:15:29.5Z");
+        DeliveryJob first = job("b", "e");
+        DeliveryJob timed = new DeliveryJob(first.deliveryId(), first.webhookId(), first.webhookVersion(),
+                first.tenant(), first.url(), first.method(), first.headers(), first.body(), first.eventId(),
+                first.eventType(), first.eventSubject(), first.trigger(), first.eventData(), first.position(),
+                first.ordering(), first.attempt(), first.maxRetries(), first.timeoutMs(), first.createdAt(),
+                first.dueAt(), first.lastError(), first.redeliveryOf(), happened, first.trace());
+
+        assertThat(tree(timed).get("event_time").asText()).isEqualTo("2026-11-28T10:15:29.500Z");
+        assertThat(Json.fromBytes(Json.toBytes(timed), DeliveryJob.class)).isEqualTo(timed);
+        assertThat(timed.nextAttempt(CREATED, "HTTP 500").eventTime()).isEqualTo(happened);
+        assertThat(tree(first).has("event_time")).isFalse();
+        assertThat(Json.fromBytes(Json.toBytes(first), DeliveryJob.class).eventTime()).isNull();
     }
 
     @Test

@@ -2,8 +2,13 @@ package io.hookline.helm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,6 +31,7 @@ class RenderedModelsTest {
         assertThat(rendered.ofKind("KafkaTopic")).isEmpty();
         assertThat(rendered.ofKind("KafkaUser")).isEmpty();
         assertThat(rendered.ofKind("ServiceMonitor")).isEmpty();
+        assertThat(rendered.ofKind("PrometheusRule")).isEmpty();
     }
 
     @Test
@@ -85,5 +91,31 @@ class RenderedModelsTest {
         HasMetadata service = StrictModel.read(rendered.get("Service", "hookline-config-service"));
         assertThat(service.getMetadata().getLabels())
                 .containsAllEntriesOf(Map.of("app.kubernetes.io/name", "hookline", "app.kubernetes.io/instance", "hookline"));
+    }
+
+    @Test
+    void prometheusRuleCarriesTheAlertRulesOfDeployPrometheusUnchanged() throws IOException {
+        Rendered rendered = Chart.defaults(Map.of("prometheusRule.enabled", "true",
+                "prometheusRule.labels.release", "kube-prometheus-stack"));
+
+        ObjectNode rule = rendered.get("PrometheusRule", "hookline");
+        assertThat(rule.path("apiVersion").asText()).isEqualTo("monitoring.coreos.com/v1");
+        assertThat(rule.at("/metadata/labels/release").asText()).isEqualTo("kube-prometheus-stack");
+        JsonNode shipped = new ObjectMapper(new YAMLFactory())
+                .readTree(Chart.directory().resolve("../../prometheus/hookline-alerts.yml").toFile());
+        assertThat(rule.get("spec")).isEqualTo(shipped);
+        List<JsonNode> rules = new ArrayList<>();
+        rule.at("/spec/groups").forEach(group -> group.get("rules").forEach(rules::add));
+        assertThat(rules).extracting(each -> each.path("alert").asText()).contains("HooklineServiceDown",
+                "HooklineDeliveryLagGrowing", "HooklineDeliverySuccessRateLow", "HooklineDeadLettersGrowing",
+                "HooklineEndToEndLatencyHigh");
+        // The fields of the Prometheus Operator's Rule: a misspelt one would be dropped or refused by the operator
+        for (JsonNode each : rules) {
+            List<String> fields = new ArrayList<>();
+            each.fieldNames().forEachRemaining(fields::add);
+            assertThat(fields).as(each.toString()).contains("alert", "expr")
+                    .isSubsetOf("alert", "expr", "for", "keep_firing_for", "labels", "annotations");
+            assertThat(each.get("expr").asText()).isNotBlank();
+        }
     }
 }

@@ -16,6 +16,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +33,10 @@ import org.junit.jupiter.api.Test;
 class EndToEndIT {
 
     private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(60);
+    /** The Kafka client metrics binder looks for new metrics (a partition's lag) once a minute. */
+    private static final Duration METRICS_TIMEOUT = Duration.ofSeconds(120);
+    private static final Pattern DISPATCHER_LAG = Pattern.compile(
+            "kafka_consumer_fetch_manager_records_lag\\{client_id=\"dispatcher-[^}]*topic=\"[^\"]*webhook-deliveries\"");
     private static final String EVENT = """
             {"specversion":"1.0","id":"evt-7f3a","source":"/incidents","type":"incident.triggered",
              "time":"2026-11-22T10:00:00Z","subject":"INC-123",
@@ -93,6 +103,9 @@ class EndToEndIT {
             assertThat(tested.json().at("/responses/0/status_code").asInt()).as(tested.text()).isEqualTo(200);
             assertThat(tested.json().at("/responses/0/body").asText()).isEqualTo("{\"ok\":true}");
             assertThat(receiver.findAll(postRequestedFor(urlEqualTo("/hooks/incidents")))).hasSize(2);
+
+            // And every metric the dashboard and the alert rules read is exported, without tenant data in labels
+            assertMonitoringMetricsExported(stack, webhookId);
         }
 
         // After a restart on the same data, the webhook and its log (the delivery and the test send) are still there
@@ -103,6 +116,47 @@ class EndToEndIT {
             await().atMost(DELIVERY_TIMEOUT).untilAsserted(
                     () -> assertEventDeliveryLogged(api, stack.url(Service.LOG), webhookId, 2));
         }
+    }
+
+    /**
+     * Every metric name in the Grafana dashboard's queries and the alert rules' expressions is in a {@code /prometheus}
+     * answer of one of the four services (Kafka client metrics of a newly assigned partition are bound within the
+     * binder's one-minute refresh, hence the wait); the delivery was timed end to end and counted; and no label value
+     * of any service names the webhook, its URL or the event.
+     */
+    private void assertMonitoringMetricsExported(LocalStack stack, String webhookId) throws IOException {
+        Map<String, Set<String>> queries = MonitoringQueries.all();
+        assertThat(queries).hasSizeGreaterThan(20);
+        assertThat(MonitoringQueries.alertNames()).contains("HooklineServiceDown", "HooklineDeliveryLagGrowing",
+                "HooklineDeliverySuccessRateLow", "HooklineDeadLettersGrowing", "HooklineEndToEndLatencyHigh");
+        Map<Service, Scrape> scrapes = new EnumMap<>(Service.class);
+        await().atMost(METRICS_TIMEOUT).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            Set<String> exported = new HashSet<>(MonitoringQueries.SYNTHETIC);
+            for (Service service : Service.values()) {
+                scrapes.put(service, Scrape.of(stack.url(service)));
+                exported.addAll(scrapes.get(service).sampleNames());
+            }
+            queries.forEach((query, names) -> assertThat(exported).as(query).containsAll(names));
+            // The lag of the dispatcher's own topic, which its group assigned after the client metrics were bound
+            assertThat(DISPATCHER_LAG.matcher(scrapes.get(Service.DISPATCHER).text()).find())
+                    .as("the dispatcher exports its lag on webhook-deliveries").isTrue();
+        });
+
+        // Only the matcher's job carries the event's time: the test send is not timed, the delivery once
+        assertThat(scrapes.get(Service.DISPATCHER).value("hookline_dispatcher_e2e_latency_seconds_count", ""))
+                .isEqualTo(1.0);
+        assertThat(scrapes.get(Service.DISPATCHER).value("hookline_dispatcher_attempts_total",
+                "error_class=\"none\",outcome=\"succeeded\"")).isEqualTo(2.0);
+        assertThat(scrapes.get(Service.CONFIG).value("hookline_config_events_ingested_total", "")).isEqualTo(1.0);
+        assertThat(scrapes.get(Service.CONFIG).value("hookline_config_writes_total", "kind=\"webhook_created\""))
+                .isEqualTo(1.0);
+        assertThat(scrapes.get(Service.MATCHER).value("hookline_matcher_matches_total", "")).isEqualTo(1.0);
+
+        List<String> tenantData = List.of(webhookId, "incidents to receiver", "/hooks/incidents",
+                "localhost:" + receiver.port(), "127.0.0.1:" + receiver.port(), "evt-7f3a", "INC-123");
+        scrapes.forEach((service, scrape) -> assertThat(scrape.labelValues()).as(service.module())
+                .isNotEmpty()
+                .noneMatch(value -> tenantData.stream().anyMatch(value::contains)));
     }
 
     /** The webhook has {@code attempts} attempts logged, one of them the successful delivery of the event. */

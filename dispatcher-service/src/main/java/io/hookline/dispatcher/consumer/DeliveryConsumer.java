@@ -9,6 +9,7 @@ import io.hookline.dispatcher.metrics.DispatcherMetrics;
 import io.hookline.dispatcher.order.SubjectHolds;
 import io.hookline.service.webhook.WebhookDirectory;
 import io.hookline.service.KafkaComponent;
+import io.hookline.service.KafkaClientMeters;
 import io.hookline.service.KafkaConnection;
 import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PostConstruct;
@@ -55,6 +56,7 @@ public class DeliveryConsumer implements KafkaComponent, AutoCloseable {
 
 
     private final KafkaConsumer<String, byte[]> consumer;
+    private final AutoCloseable consumerMeters;
     private final EndpointLanes lanes;
     private final UnreadableJobs unreadable;
     private final DeliveryTopics topics;
@@ -85,6 +87,7 @@ public class DeliveryConsumer implements KafkaComponent, AutoCloseable {
         this.metrics = metrics;
         this.consumer = new KafkaConsumer<>(config(connection, settings), new StringDeserializer(),
                 new ByteArrayDeserializer());
+        this.consumerMeters = connection.meters().bind(consumer);
         this.thread = new Thread(this::run, "dispatcher-consumer");
     }
 
@@ -150,6 +153,7 @@ public class DeliveryConsumer implements KafkaComponent, AutoCloseable {
                 commitFinished();
             }
             giveUpEverything();
+            KafkaClientMeters.close(consumerMeters);
             consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(5)));
         }
     }

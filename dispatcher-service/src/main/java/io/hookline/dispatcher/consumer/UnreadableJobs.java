@@ -6,6 +6,8 @@ import io.hookline.dispatcher.delivery.DeliveryProducer;
 import io.hookline.dispatcher.delivery.DeliveryTopics;
 import io.hookline.dispatcher.endpoint.SystemScheduler;
 import io.hookline.dispatcher.endpoint.UntilWritten;
+import io.hookline.dispatcher.metrics.DeadLetterReason;
+import io.hookline.dispatcher.metrics.DispatcherMetrics;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -34,8 +36,9 @@ public class UnreadableJobs {
 
     @Inject
     public UnreadableJobs(DeliveryProducer producer, DeliveryTopics topics, DispatcherSettings settings,
-                          @Named("dispatcher-timer") ScheduledExecutorService timer) {
-        this(producer::send, topics.deadLetters(), new UntilWritten(new SystemScheduler(timer), settings.deferDelay()));
+                          @Named("dispatcher-timer") ScheduledExecutorService timer, DispatcherMetrics metrics) {
+        this(record -> producer.send(record).thenRun(() -> metrics.deadLetter(DeadLetterReason.UNREADABLE)),
+                topics.deadLetters(), new UntilWritten(new SystemScheduler(timer), settings.deferDelay()));
     }
 
     UnreadableJobs(Function<ProducerRecord<String, byte[]>, CompletableFuture<Void>> writer, String topic,

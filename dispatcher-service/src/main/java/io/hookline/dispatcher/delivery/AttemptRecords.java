@@ -21,7 +21,7 @@ final class AttemptRecords {
                 job.url(), job.method(), HeaderMasker.mask(request.headers()), BodyCap.cap(request.body()),
                 BodyCap.exceeds(request.body()), http.statusCode(), http.responseHeaders(), http.responseBody(),
                 http.responseBodyTruncated(), http.durationMs(), outcome, error, errorClass, nextAttemptAt,
-                job.eventId(), job.eventType(), job.trigger(), BodyCap.cap(job.eventData()));
+                job.eventId(), job.eventType(), job.trigger(), BodyCap.cap(job.eventData()), job.trace());
     }
 
     /** An attempt that never reached the network: the webhook is gone or disabled, or the request could not be built. */
@@ -30,6 +30,6 @@ final class AttemptRecords {
         return new DeliveryAttempt(job.deliveryId(), job.webhookId(), job.tenant(), job.attempt(), at, job.url(),
                 job.method(), HeaderMasker.mask(job.headers()), BodyCap.cap(job.body()), BodyCap.exceeds(job.body()),
                 null, Map.of(), null, false, 0, outcome, error, errorClass, nextAttemptAt, job.eventId(),
-                job.eventType(), job.trigger(), BodyCap.cap(job.eventData()));
+                job.eventType(), job.trigger(), BodyCap.cap(job.eventData()), job.trace());
     }
 }

@@ -9,9 +9,12 @@ import io.hookline.dispatcher.endpoint.SendThreads;
 import io.hookline.dispatcher.http.HttpOutcome;
 import io.hookline.dispatcher.http.HttpSender;
 import io.hookline.dispatcher.http.OutgoingRequest;
+import io.hookline.dispatcher.metrics.DispatcherMetrics;
 import io.hookline.dispatcher.request.RequestBuilder;
-import io.hookline.service.webhook.WebhookDirectory;
 import io.hookline.dispatcher.webhook.WebhookSecrets;
+import io.hookline.service.tracing.EventSpans;
+import io.hookline.service.webhook.WebhookDirectory;
+import io.opentelemetry.api.trace.Span;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -37,12 +40,17 @@ public class AttemptRunner {
     private final OutcomeHandler outcomes;
     private final DispatcherSettings settings;
     private final Executor sendExecutor;
+    private final DispatcherMetrics metrics;
     private final Clock clock = Clock.systemUTC();
+    private final EventSpans spans;
 
     public AttemptRunner(WebhookDirectory webhooks, WebhookSecrets secrets, HttpSender sender,
                          OutcomeHandler outcomes, DispatcherSettings settings,
-                         @Named(SendThreads.NAME) ExecutorService sendExecutor) {
+                         @Named(SendThreads.NAME) ExecutorService sendExecutor, DispatcherMetrics metrics,
+                         EventSpans spans) {
         this.webhooks = webhooks;
+        this.metrics = metrics;
+        this.spans = spans;
         this.sendExecutor = sendExecutor;
         this.requests = new RequestBuilder(secrets, settings.version());
         this.sender = sender;
@@ -74,6 +82,7 @@ public class AttemptRunner {
         if (refusal.isPresent()) {
             DeliveryAttempt record = AttemptRecords.notSent(job, startedAt, Outcome.FAILED, refusal.get().error(),
                     refusal.get().errorClass(), null);
+            AttemptLog.outcome(record);
             return outcomes.record(record).thenApply(ignored -> new AttemptResult(Outcome.FAILED, false, false, 0, null));
         }
         WebhookConfig webhook = found.get();
@@ -85,10 +94,17 @@ public class AttemptRunner {
             HttpOutcome failed = HttpOutcome.failure("secret", "cannot use the webhook's secrets: " + e.getMessage(), 0);
             return outcomes.handle(job, webhook, startedAt, null, failed);
         }
-        return sender.send(request).thenCompose(http -> {
-            answered.run();
-            return outcomes.handle(job, webhook, startedAt, request, http);
-        });
+        if (job.attempt() == 1 && job.eventTime() != null) {
+            metrics.endToEnd(startedAt.toEpochMilli() - job.eventTime().toEpochMilli());
+        }
+        AttemptLog.sending(job);
+        Span span = AttemptSpans.start(spans, job);
+        return sender.send(request)
+                .whenComplete((http, error) -> AttemptSpans.end(span, http, error))
+                .thenCompose(http -> {
+                    answered.run();
+                    return outcomes.handle(job, webhook, startedAt, request, http);
+                });
     }
 
     private int timeoutMs(DeliveryJob job) {

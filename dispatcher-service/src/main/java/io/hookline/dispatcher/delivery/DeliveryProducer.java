@@ -2,6 +2,7 @@ package io.hookline.dispatcher.delivery;
 
 import io.hookline.contracts.json.Json;
 import io.hookline.contracts.size.SizeLimits;
+import io.hookline.service.KafkaClientMeters;
 import io.hookline.service.KafkaConnection;
 import io.hookline.service.KafkaSettings;
 import jakarta.annotation.PreDestroy;
@@ -26,6 +27,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public class DeliveryProducer implements AutoCloseable {
 
     private final KafkaProducer<String, byte[]> producer;
+    private final AutoCloseable meters;
     /**
      * Acknowledgements are completed here, never on the producer's network thread: what follows an ack may produce
      * again, and a send that waits for metadata on that thread would block it for max.block.ms.
@@ -45,6 +47,7 @@ public class DeliveryProducer implements AutoCloseable {
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG, limits.recordMaxBytes())),
                 new StringSerializer(), new ByteArraySerializer());
+        this.meters = connection.meters().bind(producer);
     }
 
     public CompletableFuture<Void> sendJson(String topic, String key, Object value) {
@@ -84,6 +87,7 @@ public class DeliveryProducer implements AutoCloseable {
     @PreDestroy
     @Override
     public void close() {
+        KafkaClientMeters.close(meters);
         producer.close(Duration.ofSeconds(10));
         acks.shutdown();
     }

@@ -7,6 +7,9 @@ import io.hookline.contracts.size.OversizedJob;
 import io.hookline.contracts.size.SizeLimits;
 import io.hookline.contracts.size.Utf8Cap;
 import io.hookline.contracts.webhook.EndpointKey;
+import io.hookline.dispatcher.metrics.DeadLetterReason;
+import io.hookline.dispatcher.metrics.DispatcherMetrics;
+import io.hookline.service.logging.DeliveryMdc;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -33,9 +36,11 @@ public class JobWrites {
     private final DeliveryProducer producer;
     private final DeliveryTopics topics;
     private final SizeLimits limits;
+    private final DispatcherMetrics metrics;
 
-    public JobWrites(DeliveryProducer producer, DeliveryTopics topics, SizeLimits limits) {
+    public JobWrites(DeliveryProducer producer, DeliveryTopics topics, SizeLimits limits, DispatcherMetrics metrics) {
         this.producer = producer;
+        this.metrics = metrics;
         this.topics = topics;
         this.limits = limits;
     }
@@ -61,8 +66,10 @@ public class JobWrites {
                 return CompletableFuture.completedFuture(new Written(
                         OversizedJob.detail("the retry", json.length, limits.jobMaxBytes())));
             }
-            LOG.info("Retry of delivery {} keeps {} bytes of its {}-byte copy of the event to fit a record",
-                    retry.deliveryId(), SizeLimits.BODY_CAP_BYTES, Utf8Cap.length(retry.eventData()));
+            try (var ignored = DeliveryMdc.of(retry)) {
+                LOG.info("Retry of delivery {} keeps {} bytes of its {}-byte copy of the event to fit a record",
+                        retry.deliveryId(), SizeLimits.BODY_CAP_BYTES, Utf8Cap.length(retry.eventData()));
+            }
             json = slimJson;
         }
         return write(topic, endpointKey(retry), json, List.of(), "the retry");
@@ -79,17 +86,24 @@ public class JobWrites {
         }
         return write(topics.deadLetters(), endpointKey(job), json, List.of(record.headers().toArray()),
                 "the dead letter")
-                .thenCompose(written -> written.oversized()
-                        ? oversized(job, error + "; " + written.oversizedDetail())
-                        : CompletableFuture.completedFuture(null));
+                .thenCompose(written -> {
+                    if (written.oversized()) {
+                        return oversized(job, error + "; " + written.oversizedDetail());
+                    }
+                    metrics.deadLetter(DeadLetterReason.EXHAUSTED);
+                    return CompletableFuture.<Void>completedFuture(null);
+                });
     }
 
     /** Writes the trimmed dead letter of a job too large to write whole, with reason {@code oversized}. */
     public CompletableFuture<Void> oversized(DeliveryJob job, String detail) {
-        LOG.warn("Delivery {} of webhook {} goes to the dead-letter topic without its body: {}", job.deliveryId(),
-                job.webhookId(), detail);
+        try (var ignored = DeliveryMdc.of(job)) {
+            LOG.warn("Delivery {} of webhook {} goes to the dead-letter topic without its body: {}",
+                    job.deliveryId(), job.webhookId(), detail);
+        }
         return producer.send(DeadLetters.oversized(topics.deadLetters(), endpointKey(job),
-                Json.toBytes(OversizedJob.deadLetter(job, detail)), Utf8Cap.cap(detail, SizeLimits.ERROR_MAX_BYTES)));
+                Json.toBytes(OversizedJob.deadLetter(job, detail)), Utf8Cap.cap(detail, SizeLimits.ERROR_MAX_BYTES)))
+                .thenRun(() -> metrics.deadLetter(DeadLetterReason.OVERSIZED));
     }
 
     private CompletableFuture<Written> write(String topic, String key, byte[] json, List<Header> headers,
@@ -108,7 +122,7 @@ public class JobWrites {
                 job.method(), job.headers(), job.body(), job.eventId(), job.eventType(), job.eventSubject(),
                 job.trigger(), Utf8Cap.cap(job.eventData(), SizeLimits.BODY_CAP_BYTES), job.position(),
                 job.ordering(), job.attempt(), job.maxRetries(), job.timeoutMs(), job.createdAt(), job.dueAt(),
-                job.lastError(), job.redeliveryOf());
+                job.lastError(), job.redeliveryOf(), job.eventTime(), job.trace());
     }
 
     private static boolean isTooLarge(Throwable error) {

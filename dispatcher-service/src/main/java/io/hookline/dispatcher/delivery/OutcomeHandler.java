@@ -7,6 +7,7 @@ import io.hookline.contracts.size.AttemptFit;
 import io.hookline.contracts.size.OversizedJob;
 import io.hookline.contracts.size.SizeLimits;
 import io.hookline.contracts.size.Utf8Cap;
+import io.hookline.contracts.topic.RetryTier;
 import io.hookline.contracts.webhook.WebhookConfig;
 import io.hookline.dispatcher.http.FailureClassifier;
 import io.hookline.dispatcher.http.HttpOutcome;
@@ -59,7 +60,7 @@ public class OutcomeHandler {
     }
 
     public CompletableFuture<Void> record(DeliveryAttempt attempt) {
-        metrics.attempt(attempt.outcome());
+        metrics.attempt(attempt.outcome(), attempt.errorClass());
         return producer.send(topics.attemptLog(), attempt.webhookId(), AttemptFit.fitted(attempt).json());
     }
 
@@ -84,13 +85,17 @@ public class OutcomeHandler {
         Optional<RetryPlan> plan = schedule.afterFailure(job, retryAfter(http, now), now);
         if (plan.isPresent()) {
             DeliveryJob retry = job.nextAttempt(plan.get().dueAt(), error);
+            RetryTier tier = plan.get().tier();
             // The retry is written before the attempt record, which says whether it could be.
-            return jobs.retry(topics.retryTier(plan.get().tier()), retry).thenCompose(written -> written.oversized()
-                    ? finish(job, startedAt, request, http, Outcome.DEAD, error + "; not retried: "
+            return jobs.retry(topics.retryTier(tier), retry).thenCompose(written -> {
+                if (written.oversized()) {
+                    return finish(job, startedAt, request, http, Outcome.DEAD, error + "; not retried: "
                             + written.oversizedDetail(), OversizedJob.REASON, null,
-                            jobs.oversized(job, written.oversizedDetail()), exhausted(job, webhook, error))
-                    : finish(job, startedAt, request, http, Outcome.RETRYING, error, errorClass,
-                            plan.get().dueAt()));
+                            jobs.oversized(job, written.oversizedDetail()), exhausted(job, webhook, error));
+                }
+                metrics.retryWritten(tier);
+                return finish(job, startedAt, request, http, Outcome.RETRYING, error, errorClass, plan.get().dueAt());
+            });
         }
         return finish(job, startedAt, request, http, Outcome.DEAD, error, errorClass, null,
                 jobs.deadLetter(job, error), exhausted(job, webhook, error));
@@ -133,6 +138,7 @@ public class OutcomeHandler {
         DeliveryAttempt attempt = request == null
                 ? AttemptRecords.notSent(job, startedAt, outcome, error, errorClass, nextAttemptAt)
                 : AttemptRecords.sent(job, startedAt, request, http, outcome, error, errorClass, nextAttemptAt);
+        AttemptLog.outcome(attempt);
         CompletableFuture<?>[] writes = new CompletableFuture<?>[alsoWritten.length + 1];
         writes[0] = record(attempt);
         System.arraycopy(alsoWritten, 0, writes, 1, alsoWritten.length);

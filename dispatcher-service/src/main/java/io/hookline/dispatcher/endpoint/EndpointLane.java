@@ -9,6 +9,7 @@ import io.hookline.contracts.webhook.Ordering;
 import io.hookline.dispatcher.delivery.AttemptPostponed;
 import io.hookline.dispatcher.delivery.AttemptResult;
 import io.hookline.dispatcher.order.SubjectOrder;
+import io.hookline.service.logging.DeliveryMdc;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -278,7 +279,9 @@ final class EndpointLane {
             if (isOrdered(queued.job())) {
                 order.settled(queued.job());
             }
-            LOG.info("Not sending delivery {}: the dispatcher is stopping", queued.job().deliveryId());
+            try (var ignored = DeliveryMdc.of(queued.job())) {
+                LOG.info("Not sending delivery {}: the dispatcher is stopping", queued.job().deliveryId());
+            }
         }
     }
 
@@ -336,11 +339,14 @@ final class EndpointLane {
             // subject stays busy meanwhile, so the subject's next event cannot overtake it.
             Throwable cause = error instanceof CompletionException && error.getCause() != null
                     ? error.getCause() : error;
-            if (cause instanceof AttemptPostponed postponed) {
-                LOG.info("Delivery {} to {} waits: {}", queued.job().deliveryId(), url, postponed.getMessage());
-            } else {
-                LOG.error("Attempt of delivery {} to {} could not be recorded; it runs again",
-                        queued.job().deliveryId(), url, error);
+            // The URL stays out of the line: some carry their credential in the path (Slack, Teams).
+            try (var ignored = DeliveryMdc.of(queued.job())) {
+                if (cause instanceof AttemptPostponed postponed) {
+                    LOG.info("Delivery {} waits: {}", queued.job().deliveryId(), postponed.getMessage());
+                } else {
+                    LOG.error("Attempt of delivery {} could not be recorded; it runs again",
+                            queued.job().deliveryId(), error);
+                }
             }
             runAgainLater(queued);
             return;
@@ -384,13 +390,17 @@ final class EndpointLane {
         if (queued.revoked()) {
             abandon(queued);
         } else {
-            LOG.info("Delivery {} stays unfinished: {}", queued.job().deliveryId(), error.toString());
+            try (var ignored = DeliveryMdc.of(queued.job())) {
+                LOG.info("Delivery {} stays unfinished: {}", queued.job().deliveryId(), error.toString());
+            }
         }
     }
 
     /** Lets go of a job whose partition went to another instance; its subject is no longer busy here. */
     private synchronized void abandon(Queued queued) {
-        LOG.info("Delivery {} is left to the new owner of its partition", queued.job().deliveryId());
+        try (var ignored = DeliveryMdc.of(queued.job())) {
+            LOG.info("Delivery {} is left to the new owner of its partition", queued.job().deliveryId());
+        }
         if (isOrdered(queued.job())) {
             order.settled(queued.job());
         }
@@ -454,7 +464,9 @@ final class EndpointLane {
                 }
             }, context.deferDelay().toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
-            LOG.info("Not retrying delivery {}: the dispatcher is stopping", queued.job().deliveryId());
+            try (var ignored = DeliveryMdc.of(queued.job())) {
+                LOG.info("Not retrying delivery {}: the dispatcher is stopping", queued.job().deliveryId());
+            }
         }
     }
 

@@ -40,6 +40,7 @@ public class JobDeferrer implements Deferrals {
         return new DeliveryJob(job.deliveryId(), job.webhookId(), job.webhookVersion(), job.tenant(), job.url(),
                 job.method(), job.headers(), job.body(), job.eventId(), job.eventType(), job.eventSubject(),
                 job.trigger(), job.eventData(), job.position(), job.ordering(), job.attempt(), job.maxRetries(),
-                job.timeoutMs(), job.createdAt(), dueAt, job.lastError(), job.redeliveryOf());
+                job.timeoutMs(), job.createdAt(), dueAt, job.lastError(), job.redeliveryOf(), job.eventTime(),
+                job.trace());
     }
 }

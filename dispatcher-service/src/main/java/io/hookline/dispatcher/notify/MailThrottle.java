@@ -40,7 +40,8 @@ public class MailThrottle implements KafkaComponent, AutoCloseable {
     private final String topicName;
 
     /** Takes the {@link TopicBootstrap} so that the topic exists before the view reads it. */
-    public MailThrottle(KafkaSettings kafka, KafkaConnection connection, TopicBootstrap topics, SmtpSettings settings, DeliveryProducer producer) {
+    public MailThrottle(KafkaSettings kafka, KafkaConnection connection, TopicBootstrap topics,
+                        SmtpSettings settings, DeliveryProducer producer) {
         this.interval = settings.minInterval();
         this.producer = producer;
         Topic<String, MailSent> topic = new Topic<>(Topics.DISPATCHER_MAIL_LOG.withPrefix(kafka.topicPrefix()).name(),

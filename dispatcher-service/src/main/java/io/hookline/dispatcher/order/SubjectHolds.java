@@ -58,8 +58,8 @@ public class SubjectHolds implements HoldStore, KafkaComponent, AutoCloseable {
     });
 
     /** Takes the {@link TopicBootstrap} so that the topic exists before the view reads it. */
-    public SubjectHolds(KafkaSettings kafka, KafkaConnection connection, TopicBootstrap topics, DeliveryProducer producer,
-                        DispatcherSettings settings) {
+    public SubjectHolds(KafkaSettings kafka, KafkaConnection connection, TopicBootstrap topics,
+                        DeliveryProducer producer, DispatcherSettings settings) {
         Topic<String, SubjectHold> topic = new Topic<>(
                 Topics.DISPATCHER_SUBJECT_HOLDS.withPrefix(kafka.topicPrefix()).name(), Serdes.String(),
                 new JsonSerde<>(SubjectHold.class));

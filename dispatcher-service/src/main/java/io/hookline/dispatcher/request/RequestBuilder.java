@@ -1,6 +1,7 @@
 package io.hookline.dispatcher.request;
 
 import io.hookline.contracts.delivery.DeliveryJob;
+import io.hookline.contracts.event.TraceContext;
 import io.hookline.contracts.signing.WebhookSigner;
 import io.hookline.contracts.webhook.WebhookConfig;
 import io.hookline.dispatcher.http.OutgoingRequest;
@@ -14,8 +15,8 @@ import java.util.TreeMap;
 
 /**
  * Builds the request of CONTRACT.md section 7: JSON content type unless the webhook's headers set another, the
- * Hookline user agent, the configured headers, the Authorization secret, and the Standard Webhooks headers signed over
- * exactly the body that is sent.
+ * Hookline user agent, the configured headers, the event's {@code traceparent}/{@code tracestate}, the Authorization
+ * secret, and the Standard Webhooks headers signed over exactly the body that is sent.
  */
 public final class RequestBuilder {
 
@@ -41,6 +42,13 @@ public final class RequestBuilder {
                 headers.put(name, secrets.openHeader(value));
             }
         });
+        // The event's own trace context wins over a configured header of the same name: the receiver joins that trace.
+        if (job.trace().isPresent()) {
+            headers.put(TraceContext.TRACEPARENT, job.trace().traceparent());
+            if (job.trace().tracestate() != null) {
+                headers.put(TraceContext.TRACESTATE, job.trace().tracestate());
+            }
+        }
         secrets.authorization(webhook).ifPresent(value -> headers.put("Authorization", value));
         List<String> signing = secrets.liveSigningSecrets(webhook, now);
         if (!signing.isEmpty()) {

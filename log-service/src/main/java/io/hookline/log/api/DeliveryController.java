@@ -5,6 +5,7 @@ import io.hookline.contracts.delivery.DeliveryAttempt;
 import io.hookline.contracts.json.Json;
 import io.hookline.log.cluster.DeliveryGatherer;
 import io.hookline.log.cluster.LocalDeliveryAttempts;
+import io.hookline.log.metrics.LogMetrics;
 import io.hookline.service.auth.Caller;
 import io.hookline.service.auth.RequiresScope;
 import io.micronaut.http.HttpRequest;
@@ -24,16 +25,19 @@ import java.util.List;
 final class DeliveryController {
 
     private final DeliveryGatherer gatherer;
+    private final LogMetrics metrics;
 
-    DeliveryController(DeliveryGatherer gatherer) {
+    DeliveryController(DeliveryGatherer gatherer, LogMetrics metrics) {
         this.gatherer = gatherer;
+        this.metrics = metrics;
     }
 
     @Get("/deliveries/{id}")
     @RequiresScope(Scopes.LOGS_READ)
     HttpResponse<DeliveryBody> delivery(@PathVariable String id, HttpRequest<?> request,
                                         @RequestAttribute(Caller.ATTRIBUTE) Caller caller) {
-        return HttpResponse.ok(DeliveryBody.of(id, visibleAttempts(gatherer, id, request, caller)));
+        return HttpResponse.ok(DeliveryBody.of(id,
+                metrics.delivery(() -> visibleAttempts(gatherer, id, request, caller))));
     }
 
     /** One instance's share of a gather: only the partitions it owns, and only the caller's tenant. */

@@ -3,6 +3,7 @@ package io.hookline.log.api;
 import io.hookline.contracts.auth.Scopes;
 import io.hookline.log.LogSettings;
 import io.hookline.log.cluster.WebhookRouter;
+import io.hookline.log.metrics.LogMetrics;
 import io.hookline.log.query.PageRequest;
 import io.hookline.log.query.ResponseFilter;
 import io.hookline.log.query.ResponsePage;
@@ -34,9 +35,11 @@ final class WebhookLogController {
     private final ResponsesQuery responses;
     private final StatsQuery stats;
     private final Duration retention;
+    private final LogMetrics metrics;
 
     WebhookLogController(WebhookRouter router, WebhookAccess access, ResponsesQuery responses, StatsQuery stats,
-                         LogSettings settings) {
+                         LogSettings settings, LogMetrics metrics) {
+        this.metrics = metrics;
         this.router = router;
         this.access = access;
         this.responses = responses;
@@ -54,7 +57,7 @@ final class WebhookLogController {
         parameters.throwIfInvalid();
         return router.route(id, request, view -> {
             access.requireVisible(id, caller, view);
-            ResponsePage found = responses.page(view, id, filter, page);
+            ResponsePage found = metrics.responses(() -> responses.page(view, id, filter, page));
             if (page.page() > found.totalPages()) {
                 // As config-service and OnCall (Django REST framework) answer a page past the last one.
                 return Problem.of(HttpStatus.NOT_FOUND,
@@ -75,7 +78,7 @@ final class WebhookLogController {
                 : request.getParameters().get("window");
         return router.route(id, request, view -> {
             access.requireVisible(id, caller, view);
-            return HttpResponse.ok(stats.stats(view, id, windowText, window));
+            return HttpResponse.ok(metrics.stats(() -> stats.stats(view, id, windowText, window)));
         });
     }
 }

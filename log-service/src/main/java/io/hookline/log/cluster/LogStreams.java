@@ -38,8 +38,8 @@ public final class LogStreams implements KafkaComponent, AutoCloseable {
         StreamsBuilder builder = new StreamsBuilder();
         LogTopology.build(builder, deliveryLogTopic,
                 Topics.WEBHOOK_OPERATIONAL_EVENTS.withPrefix(kafka.topicPrefix()).name(), settings.retention());
-        this.managed = new ManagedStreams("log-streams", builder.build(), connection.streamsConfig(properties(kafka, settings)),
-                registry);
+        this.managed = new ManagedStreams("log-streams", builder.build(),
+                connection.streamsConfig(properties(kafka, settings)), registry);
         managed.start();
     }
 

@@ -1,5 +1,6 @@
 package io.hookline.log.cluster;
 
+import io.hookline.service.KafkaClientMeters;
 import io.hookline.service.KafkaConnection;
 import io.hookline.service.KafkaSettings;
 import jakarta.annotation.PreDestroy;
@@ -20,11 +21,14 @@ public final class TopicPartitionCount implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final Admin admin;
+    private final AutoCloseable meters;
     private final LogStreams logStreams;
     private volatile int deliveryLog;
 
     public TopicPartitionCount(KafkaSettings kafka, KafkaConnection connection, LogStreams logStreams) {
-        this.admin = Admin.create(connection.clientConfig(Map.of(AdminClientConfig.CLIENT_ID_CONFIG, "log-partition-count")));
+        this.admin = Admin.create(connection.clientConfig(Map.of(
+                AdminClientConfig.CLIENT_ID_CONFIG, "log-partition-count")));
+        this.meters = connection.meters().bind(admin);
         this.logStreams = logStreams;
     }
 
@@ -47,6 +51,7 @@ public final class TopicPartitionCount implements AutoCloseable {
     @PreDestroy
     @Override
     public void close() {
+        KafkaClientMeters.close(meters);
         admin.close(Duration.ofSeconds(5));
     }
 }

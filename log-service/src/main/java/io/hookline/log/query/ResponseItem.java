@@ -5,7 +5,7 @@ import io.hookline.contracts.json.Json;
 
 /**
  * One attempt as the API shows it: Grafana OnCall's {@code responses} fields first (headers and event data as JSON
- * strings, as OnCall has them), then Hookline's.
+ * strings, as OnCall has them), then Hookline's, ending with the event's trace context.
  */
 public record ResponseItem(
         String timestamp,
@@ -29,7 +29,9 @@ public record ResponseItem(
         boolean requestDataTruncated,
         boolean contentTruncated,
         String nextAttemptAt,
-        String redeliveryOf) {
+        String redeliveryOf,
+        String traceparent,
+        String tracestate) {
 
     public static ResponseItem of(DeliveryAttempt attempt) {
         return new ResponseItem(
@@ -54,6 +56,8 @@ public record ResponseItem(
                 attempt.requestBodyTruncated(),
                 attempt.responseBodyTruncated(),
                 attempt.nextAttemptAt() == null ? null : attempt.nextAttemptAt().toString(),
-                null);
+                null,
+                attempt.trace().traceparent(),
+                attempt.trace().tracestate());
     }
 }

@@ -5,6 +5,7 @@ import io.hookline.contracts.topic.Topic;
 import io.hookline.contracts.topic.Topics;
 import io.hookline.contracts.webhook.EndpointKey;
 import io.hookline.log.cluster.StoreUnavailableException;
+import io.hookline.service.KafkaClientMeters;
 import io.hookline.service.KafkaConnection;
 import io.hookline.service.KafkaSettings;
 import jakarta.annotation.PreDestroy;
@@ -33,6 +34,7 @@ public final class JobProducer implements AutoCloseable {
 
     private final Topic<String, DeliveryJob> topic;
     private final KafkaProducer<String, DeliveryJob> producer;
+    private final AutoCloseable meters;
 
     public JobProducer(KafkaSettings kafka, KafkaConnection connection) {
         this.topic = Topics.WEBHOOK_DELIVERIES.withPrefix(kafka.topicPrefix());
@@ -43,6 +45,7 @@ public final class JobProducer implements AutoCloseable {
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) SEND_TIMEOUT.toMillis() / 2,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) SEND_TIMEOUT.toMillis())),
                 topic.keySerde().serializer(), topic.valueSerde().serializer());
+        this.meters = connection.meters().bind(producer);
     }
 
     public void send(List<DeliveryJob> jobs) {
@@ -65,6 +68,7 @@ public final class JobProducer implements AutoCloseable {
     @PreDestroy
     @Override
     public void close() {
+        KafkaClientMeters.close(meters);
         producer.close(Duration.ofSeconds(5));
     }
 }

@@ -10,10 +10,12 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hookline.contracts.auth.Scopes;
 import io.hookline.contracts.delivery.Outcome;
+import io.hookline.contracts.event.TraceContext;
 import io.hookline.contracts.json.Json;
 import io.hookline.log.LogServiceInstance;
 import io.hookline.log.TopicWriter;
 import io.hookline.testkit.SharedKafka;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
@@ -187,6 +189,26 @@ class LogApiTest {
     }
 
     @Test
+    void shouldShowTheEventsTraceContextOnEveryAttempt() {
+        TraceContext trace = TraceContext.of(TRACEPARENT, "congo=t61rcWkgMzE");
+        TopicWriter.attempts(prefix, List.of(
+                attempt("wh-trace", "d-trace", 1, now.minusSeconds(30), Outcome.RETRYING, 503, "x", 5).withTrace(trace),
+                attempt("wh-trace", "d-trace", 2, now.minusSeconds(20), Outcome.SUCCEEDED, 200, "x", 5)
+                        .withTrace(trace)));
+
+        JsonNode delivery = awaitJson("/api/v1/deliveries/d-trace", body -> body.path("count").asInt() == 2);
+        JsonNode responses = awaitJson("/api/v1/webhooks/wh-trace/responses",
+                body -> body.path("count").asInt() == 2);
+
+        assertThat(delivery.path("traceparent").asText()).isEqualTo(TRACEPARENT);
+        assertThat(delivery.path("attempts").findValuesAsText("traceparent")).containsOnly(TRACEPARENT);
+        assertThat(delivery.path("attempts").findValuesAsText("tracestate")).containsOnly("congo=t61rcWkgMzE");
+        assertThat(responses.path("results").findValuesAsText("traceparent")).containsOnly(TRACEPARENT);
+    }
+
+    private static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+
+    @Test
     void shouldReportStatsWithOperationalState() {
         TopicWriter.attempts(prefix, List.of(
                 attempt("wh-stats", "d-1", 1, now.minusSeconds(30), Outcome.SUCCEEDED, 200, "x", 100),
@@ -206,6 +228,12 @@ class LogApiTest {
         assertThat(Instant.parse(stats.path("last_success").asText())).isEqualTo(now.minusSeconds(30));
         assertThat(Instant.parse(stats.path("last_failure").path("timestamp").asText())).isEqualTo(now.minusSeconds(20));
         assertThat(stats.path("circuit_breaker").asText()).isEqualTo("closed");
+
+        // And the query is timed, and what it read from the stores is counted
+        MeterRegistry registry = log.context().getBean(MeterRegistry.class);
+        assertThat(registry.get("hookline.log.query.duration").tag("query", "stats").timer().count()).isPositive();
+        assertThat(registry.get("hookline.log.store.index.entries.read").functionCounter().count()
+                + registry.get("hookline.log.store.records.read").functionCounter().count()).isPositive();
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.hookline.contracts.delivery.DeliveryAttempt;
 import io.hookline.contracts.delivery.DeliveryJob;
 import io.hookline.contracts.delivery.Outcome;
+import io.hookline.contracts.event.TraceContext;
 import io.hookline.contracts.json.Json;
 import io.hookline.contracts.webhook.WebhookConfig;
 import io.hookline.log.topology.Attempts;
@@ -43,6 +44,15 @@ class JobRebuilderTest {
         assertThat(job.eventId()).isEqualTo("evt-d-1");
         assertThat(job.createdAt()).isEqualTo(NOW);
         assertThat(job.dueAt()).isNull();
+    }
+
+    @Test
+    void shouldKeepTheEventsTraceContextForTheRedelivery() {
+        TraceContext trace = TraceContext.of("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", "rojo=1");
+        DeliveryAttempt dead = Attempts.attempt("wh", "d-1", 4, NOW.minusSeconds(60), Outcome.DEAD, 500, "x", 10)
+                .withTrace(trace);
+
+        assertThat(JobRebuilder.rebuild(dead, WEBHOOK, HEADERS, NOW).trace()).isEqualTo(trace);
     }
 
     @Test

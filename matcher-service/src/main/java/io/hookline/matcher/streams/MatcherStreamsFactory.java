@@ -19,6 +19,7 @@ import io.hookline.service.KafkaSettings;
 import io.hookline.service.ManagedStreams;
 import io.hookline.service.StreamsReplication;
 import io.hookline.service.TopicBootstrap;
+import io.hookline.service.tracing.EventSpans;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
@@ -79,14 +80,15 @@ public class MatcherStreamsFactory {
     ManagedStreams matcherStreams(KafkaSettings kafka, KafkaConnection connection, MatcherSettings settings,
                                   SizeLimits limits,
                                   MeterRegistry registry, WebhookIndex index, TemplateEngine templates,
-                                  FreshnessGate freshness, TopicBootstrap topicsCreatedFirst) {
+                                  FreshnessGate freshness, TopicBootstrap topicsCreatedFirst, EventSpans spans) {
         StreamsBuilder builder = new StreamsBuilder();
         RenderRetry retry = new RenderRetry(settings.templateAttempts(),
                 Duration.ofMillis(settings.templateRetryBackoffMs()), RenderRetry.SLEEP);
         MatcherTopology.build(builder, MatcherTopics.withPrefix(kafka.topicPrefix()), templates, index, freshness,
-                retry, new MatcherMetrics(registry, index), limits);
+                retry, new MatcherMetrics(registry, index), limits, spans);
         Topology topology = builder.build();
-        ManagedStreams streams = new ManagedStreams("matcher-streams", topology, connection.streamsConfig(properties(kafka, settings, limits)), registry);
+        ManagedStreams streams = new ManagedStreams("matcher-streams", topology,
+                connection.streamsConfig(properties(kafka, settings, limits)), registry);
         streams.start();
         return streams;
     }

@@ -54,7 +54,8 @@ final class DeliveryRecords {
                 event.id(),
                 event.type(),
                 DeliveryJobs.trigger(webhook, event),
-                Utf8Cap.cap(prepared.jsonText(), SizeLimits.BODY_CAP_BYTES)));
+                Utf8Cap.cap(prepared.jsonText(), SizeLimits.BODY_CAP_BYTES),
+                prepared.trace()));
     }
 
     /** The log record of a job that went to the dead-letter topic instead of the dispatcher: it was too large. */
@@ -63,6 +64,6 @@ final class DeliveryRecords {
                 job.url(), job.method(), Map.of(), Utf8Cap.cap(job.body(), SizeLimits.BODY_CAP_BYTES),
                 Utf8Cap.exceeds(job.body(), SizeLimits.BODY_CAP_BYTES), null, Map.of(), null, false, 0,
                 Outcome.DEAD, error, OVERSIZED_ERROR_CLASS, null, job.eventId(), job.eventType(), job.trigger(),
-                Utf8Cap.cap(job.eventData(), SizeLimits.BODY_CAP_BYTES)));
+                Utf8Cap.cap(job.eventData(), SizeLimits.BODY_CAP_BYTES), job.trace()));
     }
 }

@@ -3,6 +3,7 @@ package io.hookline.matcher.topology;
 import io.hookline.contracts.delivery.DeliveryJob;
 import io.hookline.contracts.event.DomainEvent;
 import io.hookline.contracts.event.DomainEventParser;
+import io.hookline.contracts.event.EventTime;
 import io.hookline.contracts.event.InvalidEventException;
 import io.hookline.contracts.json.Json;
 import io.hookline.contracts.size.EventSize;
@@ -20,6 +21,10 @@ import io.hookline.rules.match.PreparedEvent;
 import io.hookline.rules.match.RenderFailure;
 import io.hookline.rules.match.RenderedRequest;
 import io.hookline.rules.template.TemplateError;
+import io.hookline.service.logging.DeliveryMdc;
+import io.hookline.service.tracing.EventSpans;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.OptionalLong;
@@ -47,6 +52,7 @@ final class EventMatchProcessor implements Processor<byte[], byte[], byte[], Mat
     static final String WEBHOOK_ID_HEADER = "webhook-id";
     static final String RENDER_TIMEOUT = "render_timeout";
     static final String INTERNAL_ERROR = "internal_error";
+    static final String MATCH_SPAN = "hookline.match";
     private static final Logger LOG = LoggerFactory.getLogger(EventMatchProcessor.class);
 
     private final WebhookIndex index;
@@ -55,10 +61,14 @@ final class EventMatchProcessor implements Processor<byte[], byte[], byte[], Mat
     private final MatcherMetrics metrics;
     private final SizeLimits limits;
     private final DomainEventParser parser;
+    private final EventSpans spans;
     private ProcessorContext<byte[], MatcherOutput> context;
+    /** Jobs emitted by this processor so far: a span counts its event's. */
+    private long jobs;
 
     EventMatchProcessor(WebhookIndex index, Freshness freshness, RenderAttempts attempts, MatcherMetrics metrics,
-                        SizeLimits limits) {
+                        SizeLimits limits, EventSpans spans) {
+        this.spans = spans;
         this.index = index;
         this.freshness = freshness;
         this.attempts = attempts;
@@ -86,27 +96,44 @@ final class EventMatchProcessor implements Processor<byte[], byte[], byte[], Mat
             reject(record, "unreadable", String.valueOf(e.getMessage()), null);
             return;
         }
-        // Throws rather than match against webhooks older than the event: the event is then read again.
-        freshness.awaitFresh(record.timestamp(), fetchedAt());
+        Span span = spans.isOn() ? spans.start(MATCH_SPAN, SpanKind.CONSUMER, event.trace()) : Span.getInvalid();
+        try {
+            span.setAttribute("hookline.event_id", event.id());
+            span.setAttribute("hookline.event_type", event.type());
+            // Throws rather than match against webhooks older than the event: the event is then read again.
+            freshness.awaitFresh(record.timestamp(), fetchedAt());
+            match(record, event, span);
+        } finally {
+            span.end();
+        }
+    }
+
+    private void match(Record<byte[], byte[]> record, DomainEvent event, Span span) {
+        long jobsBefore = jobs;
         PreparedEvent prepared = PreparedEvent.of(event);
         String position = context.recordMetadata()
                 .map(meta -> meta.partition() + ":" + meta.offset())
                 .orElse(null);
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        Instant eventTime = EventTime.of(event.time(), record.timestamp());
         for (CompiledWebhook webhook : index.candidates(event.tenant(), event.type())) {
             try {
                 RenderAttempts.Outcome outcome = attempts.evaluate(webhook, prepared);
                 if (outcome.evaluation() instanceof Evaluation.Send send) {
-                    emit(webhook, prepared, send.request(), position, now, record.timestamp());
+                    metrics.match();
+                    emit(webhook, prepared, send.request(), position, now, eventTime, record.timestamp());
                 } else if (outcome.evaluation() instanceof Evaluation.Failed failed) {
                     failed(record, webhook, prepared, failed.failure(), outcome.attempts(), now);
                 }
             } catch (RuntimeException e) {
                 // A fault in making one webhook's jobs must not stop the others or the stream.
-                LOG.error("Webhook {} failed on event {}", webhook.id(), event.id(), e);
+                try (var ignored = DeliveryMdc.of(webhook.id(), null, event.id())) {
+                    LOG.error("Webhook {} failed on event {}", webhook.id(), event.id(), e);
+                }
                 failed(record, webhook, prepared, RenderFailure.internal(e), 1, now);
             }
         }
+        span.setAttribute("hookline.jobs", jobs - jobsBefore);
     }
 
     /** When this event's consumer fetched it, else now (both come after it was produced). */
@@ -118,16 +145,23 @@ final class EventMatchProcessor implements Processor<byte[], byte[], byte[], Mat
     }
 
     private void emit(CompiledWebhook webhook, PreparedEvent prepared, RenderedRequest request, String position,
-                      Instant now, long timestamp) {
+                      Instant now, Instant eventTime, long timestamp) {
         for (String url : request.urls()) {
-            var job = DeliveryJobs.first(webhook.config(), prepared, request, url, position, now);
+            var job = DeliveryJobs.first(webhook.config(), prepared, request, url, position, now, eventTime);
             if (JobSize.mayExceed(job, limits.jobMaxBytes())) {
                 oversized(job, now, timestamp);
                 continue;
             }
+            if (LOG.isDebugEnabled()) {
+                try (var ignored = DeliveryMdc.of(job)) {
+                    LOG.debug("Event {} matched webhook {}: delivery {}", job.eventId(), job.webhookId(),
+                            job.deliveryId());
+                }
+            }
             context.forward(new Record<>(utf8(EndpointKey.of(webhook.id(), url)),
                     (MatcherOutput) new MatcherOutput.Job(job), timestamp, new RecordHeaders()));
             metrics.job();
+            jobs++;
         }
     }
 
@@ -140,8 +174,10 @@ final class EventMatchProcessor implements Processor<byte[], byte[], byte[], Mat
         String reason = TemplateError.TIMEOUT.equals(failure.error().kind()) ? RENDER_TIMEOUT : INTERNAL_ERROR;
         String detail = "webhook " + webhook.id() + " version " + webhook.version() + ", after " + attempts
                 + (attempts == 1 ? " attempt: " : " attempts: ") + failure.message();
-        LOG.error("Event {} goes to the dead-letter topic for webhook {}: {}", prepared.event().id(), webhook.id(),
-                detail);
+        try (var ignored = DeliveryMdc.of(webhook.id(), null, prepared.event().id())) {
+            LOG.error("Event {} goes to the dead-letter topic for webhook {}: {}", prepared.event().id(),
+                    webhook.id(), detail);
+        }
         metrics.renderDeadLettered(reason);
         reject(record, reason, detail, webhook.id());
     }
@@ -153,11 +189,14 @@ final class EventMatchProcessor implements Processor<byte[], byte[], byte[], Mat
             context.forward(new Record<>(utf8(EndpointKey.of(job.webhookId(), job.url())),
                     (MatcherOutput) new MatcherOutput.Job(job), timestamp, new RecordHeaders()));
             metrics.job();
+            jobs++;
             return;
         }
         String detail = OversizedJob.detail("the job", size, limits.jobMaxBytes());
-        LOG.warn("Delivery {} of webhook {} for event {} goes to the dead-letter topic: {}", job.deliveryId(),
-                job.webhookId(), job.eventId(), detail);
+        try (var ignored = DeliveryMdc.of(job)) {
+            LOG.warn("Delivery {} of webhook {} for event {} goes to the dead-letter topic: {}", job.deliveryId(),
+                    job.webhookId(), job.eventId(), detail);
+        }
         metrics.oversizedJob();
         RecordHeaders headers = new RecordHeaders();
         headers.add(ERROR_HEADER, utf8(OversizedJob.REASON));
@@ -173,6 +212,9 @@ final class EventMatchProcessor implements Processor<byte[], byte[], byte[], Mat
     private void logFailure(CompiledWebhook webhook, PreparedEvent prepared, String error, Instant now,
                             long timestamp) {
         metrics.templateFailure();
+        try (var ignored = DeliveryMdc.of(webhook.id(), null, prepared.event().id())) {
+            LOG.info("Webhook {} cannot be rendered for event {}: {}", webhook.id(), prepared.event().id(), error);
+        }
         for (String url : webhook.config().endpoints()) {
             var attempt = DeliveryRecords.templateFailure(webhook.config(), prepared, url, error, now);
             context.forward(new Record<>(utf8(webhook.id()), (MatcherOutput) new MatcherOutput.Failure(attempt),

@@ -10,6 +10,7 @@ public final class MatcherMetrics {
 
     private final MeterRegistry registry;
     private final Counter events;
+    private final Counter matches;
     private final Counter jobs;
     private final Counter templateFailures;
     private final Counter renderRetries;
@@ -18,6 +19,9 @@ public final class MatcherMetrics {
     public MatcherMetrics(MeterRegistry registry, WebhookIndex index) {
         this.registry = registry;
         this.events = Counter.builder("hookline.matcher.events").description("Domain events read").register(registry);
+        this.matches = Counter.builder("hookline.matcher.matches")
+                .description("Webhooks an event matched and was rendered for (one per event and webhook)")
+                .register(registry);
         this.jobs = Counter.builder("hookline.matcher.jobs").description("Delivery jobs produced").register(registry);
         this.templateFailures = Counter.builder("hookline.matcher.template.failures")
                 .description("Webhooks not sent because a template failed for the event").register(registry);
@@ -32,6 +36,10 @@ public final class MatcherMetrics {
 
     void event() {
         events.increment();
+    }
+
+    void match() {
+        matches.increment();
     }
 
     void job() {
@@ -66,6 +74,10 @@ public final class MatcherMetrics {
                 .tag("reason", reason)
                 .register(registry)
                 .increment();
+    }
+
+    public double matches() {
+        return matches.count();
     }
 
     public double invalidEvents(String reason) {

@@ -11,6 +11,7 @@ import io.hookline.rules.match.WebhookCompiler;
 import io.hookline.rules.match.WebhookEvaluator;
 import io.hookline.rules.match.WebhookMatcher;
 import io.hookline.rules.template.TemplateEngine;
+import io.hookline.service.tracing.EventSpans;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -49,6 +50,12 @@ public final class MatcherTopology {
 
     public static void build(StreamsBuilder builder, MatcherTopics topics, TemplateEngine templates, WebhookIndex index,
                              Freshness freshness, RenderRetry retry, MatcherMetrics metrics, SizeLimits limits) {
+        build(builder, topics, templates, index, freshness, retry, metrics, limits, EventSpans.off());
+    }
+
+    public static void build(StreamsBuilder builder, MatcherTopics topics, TemplateEngine templates, WebhookIndex index,
+                             Freshness freshness, RenderRetry retry, MatcherMetrics metrics, SizeLimits limits,
+                             EventSpans spans) {
         WebhookEvaluator evaluator = new WebhookEvaluator(new WebhookMatcher(new WebhookCompiler(templates)),
                 new RequestRenderer(templates));
         RenderAttempts attempts = new RenderAttempts(evaluator, templates.limits().renderTimeout(), retry, metrics);
@@ -56,7 +63,7 @@ public final class MatcherTopology {
         KStream<byte[], MatcherOutput> outputs = builder
                 .stream(topics.domainEvents(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
                         .withName(EVENTS_SOURCE))
-                .process(() -> new EventMatchProcessor(index, freshness, attempts, metrics, limits),
+                .process(() -> new EventMatchProcessor(index, freshness, attempts, metrics, limits, spans),
                         Named.as(MATCHER));
 
         Map<String, KStream<byte[], MatcherOutput>> routes = outputs.split(Named.as("route-"))

@@ -102,8 +102,8 @@ class WebhookConfigViewTest {
     }
 
     private WebhookConfigView started(BiConsumer<String, WebhookConfig> listener) {
-        WebhookConfigView view = new WebhookConfigView(KafkaConnection.plain(SharedKafka.bootstrapServers()), topic, listener,
-                Duration.ofSeconds(5));
+        WebhookConfigView view = new WebhookConfigView(KafkaConnection.plain(SharedKafka.bootstrapServers()), topic,
+                listener, Duration.ofSeconds(5));
         opened.add(view);
         view.start(TIMEOUT);
         return view;

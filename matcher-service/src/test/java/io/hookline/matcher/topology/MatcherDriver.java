@@ -8,9 +8,11 @@ import io.hookline.contracts.webhook.WebhookConfig;
 import io.hookline.matcher.freshness.Freshness;
 import io.hookline.matcher.index.WebhookIndex;
 import io.hookline.matcher.index.WebhookIndexUpdater;
+import io.hookline.contracts.size.SizeLimits;
 import io.hookline.rules.match.WebhookCompiler;
 import io.hookline.rules.template.TemplateEngine;
 import io.hookline.rules.template.TemplateLimits;
+import io.hookline.service.tracing.EventSpans;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -60,11 +62,16 @@ final class MatcherDriver implements AutoCloseable {
 
     /** {@code renderClock} times template renders, so that a test can starve them without slowing the test. */
     MatcherDriver(TemplateLimits limits, java.util.function.LongSupplier renderClock) {
+        this(limits, renderClock, EventSpans.off());
+    }
+
+    /** {@code spans} exports the matcher's spans (off everywhere else). */
+    MatcherDriver(TemplateLimits limits, java.util.function.LongSupplier renderClock, EventSpans spans) {
         TemplateEngine templates = new TemplateEngine(limits, renderClock);
         updater = new WebhookIndexUpdater(index, new WebhookCompiler(templates));
         StreamsBuilder builder = new StreamsBuilder();
         MatcherTopology.build(builder, TOPICS, templates, index, (timestamp, seenNanos) -> freshness.awaitFresh(timestamp, seenNanos),
-                new RenderRetry(3, Duration.ofMillis(100), pauses::add), metrics);
+                new RenderRetry(3, Duration.ofMillis(100), pauses::add), metrics, SizeLimits.DEFAULT, spans);
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "matcher-test");
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");

@@ -9,6 +9,7 @@ import io.hookline.contracts.delivery.DeliveryJob;
 import io.hookline.contracts.webhook.EndpointKey;
 import io.hookline.contracts.webhook.Ordering;
 import io.hookline.matcher.freshness.StaleConfigException;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,19 @@ class MatcherTopologyTest {
         assertThat(body.get("specversion").asText()).isEqualTo("1.0");
         assertThat(body.at("/data/incident/title").asText()).isEqualTo("DB down");
         assertThat(TestWebhooks.json(job.eventData())).isEqualTo(body);
+    }
+
+    @Test
+    void shouldGiveEachJobItsEventsTimeElseWhenTheEventWasWritten() {
+        matcher.configure(webhook("wh-1"));
+
+        // Written at START and START + 1 s: the first happened a minute before it was written, the second has no time
+        matcher.send(TestEvents.INCIDENT.replace("2026-11-22T10:00:00Z\",", "2026-11-22T09:59:00Z\","));
+        matcher.send(TestEvents.INCIDENT.replace("\"time\":\"2026-11-22T10:00:00Z\",", ""));
+
+        assertThat(matcher.jobs()).extracting(DeliveryJob::eventTime).containsExactly(
+                Instant.parse("2026-11-22T09:59:00Z"), MatcherDriver.START.plusSeconds(1));
+        assertThat(matcher.metrics.matches()).isEqualTo(2.0);
     }
 
     @Test

@@ -20,6 +20,12 @@ public final class DeliveryJobs {
      */
     public static DeliveryJob first(WebhookConfig webhook, PreparedEvent prepared, RenderedRequest request, String url,
                                     String position, Instant now) {
+        return first(webhook, prepared, request, url, position, now, null);
+    }
+
+    /** @param eventTime when the event happened ({@code EventTime}); the dispatcher times deliveries from it */
+    public static DeliveryJob first(WebhookConfig webhook, PreparedEvent prepared, RenderedRequest request, String url,
+                                    String position, Instant now, Instant eventTime) {
         DomainEvent event = prepared.event();
         return new DeliveryJob(
                 DeliveryIds.of(event.source(), event.id(), webhook.id(), url),
@@ -43,7 +49,8 @@ public final class DeliveryJobs {
                 now,
                 null,
                 null,
-                null);
+                null,
+                eventTime, prepared.trace());
     }
 
     /** OnCall's request_trigger: the webhook's trigger type when it has one, else the event type. */

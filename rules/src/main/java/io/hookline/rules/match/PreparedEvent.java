@@ -3,6 +3,7 @@ package io.hookline.rules.match;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hookline.contracts.event.DomainEvent;
+import io.hookline.contracts.event.TraceContext;
 import io.hookline.contracts.json.Json;
 import io.hookline.rules.template.TemplateContext;
 import java.util.List;
@@ -18,6 +19,7 @@ public final class PreparedEvent {
     private final ObjectNode json;
     private final List<String> teams;
     private final List<String> integrations;
+    private final TraceContext trace;
     private volatile TemplateContext templateContext;
     private volatile String jsonText;
 
@@ -27,6 +29,7 @@ public final class PreparedEvent {
         JsonNode data = event.data();
         this.teams = EventFields.teams(data);
         this.integrations = EventFields.integrations(data);
+        this.trace = event.trace();
     }
 
     public static PreparedEvent of(DomainEvent event) {
@@ -50,6 +53,10 @@ public final class PreparedEvent {
             jsonText = text;
         }
         return text;
+    }
+
+    public TraceContext trace() {
+        return trace;
     }
 
     public List<String> teams() {

@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The variables a template sees for one event (CONTRACT.md section 5): {@code event}, the whole CloudEvent, and each
+ * The variables a template sees for one event (CONTRACT.md section 5): {@code cloudevent} and {@code event}, the whole
+ * CloudEvent (extension attributes such as {@code cloudevent.traceparent} included), and each
  * top-level key of its {@code data}, so that OnCall templates such as {@code {{ alert_payload.commonLabels | tojson }}}
  * work. {@code event} wins over a data key of the same name. JSON objects become dicts (with {@code items()},
  * {@code keys()}, {@code values()}), arrays lists. Build it once per event and share it between webhooks: renders
@@ -31,7 +32,9 @@ public final class TemplateContext {
         if (data != null && data.isObject()) {
             data.fields().forEachRemaining(field -> variables.put(field.getKey(), toValue(field.getValue())));
         }
-        variables.put("event", toValue(eventJson));
+        Object cloudevent = toValue(eventJson);
+        variables.put("cloudevent", cloudevent);
+        variables.put("event", cloudevent);
         return new TemplateContext(variables);
     }
 

@@ -1,5 +1,6 @@
 package io.hookline.service.store;
 
+import io.hookline.service.KafkaClientMeters;
 import io.hookline.service.KafkaConnection;
 import io.hookline.service.KafkaSettings;
 import java.time.Duration;
@@ -24,11 +25,14 @@ final class TransactionalProducer {
     static final String TRANSACTIONAL_ID = "hookline-config-writer";
 
     private final Map<String, Object> config;
+    private final KafkaClientMeters meters;
     private KafkaProducer<byte[], byte[]> producer;
+    private AutoCloseable producerMeters;
     private List<RecordMetadata> lastWritten = List.of();
 
     TransactionalProducer(KafkaSettings kafka, KafkaConnection connection, Duration timeout) {
         int timeoutMs = (int) timeout.toMillis();
+        this.meters = connection.meters();
         this.config = connection.clientConfig(Map.of(
                 ProducerConfig.TRANSACTIONAL_ID_CONFIG, kafka.topicPrefix() + TRANSACTIONAL_ID,
                 ProducerConfig.CLIENT_ID_CONFIG, "config-writer",
@@ -66,6 +70,7 @@ final class TransactionalProducer {
 
     void reset() {
         if (producer != null) {
+            KafkaClientMeters.close(producerMeters);
             try {
                 producer.close(Duration.ZERO);
             } catch (KafkaException e) {
@@ -86,6 +91,7 @@ final class TransactionalProducer {
                 throw e;
             }
             producer = created;
+            producerMeters = meters.bind(created);
         }
         return producer;
     }
