@@ -70,6 +70,7 @@ class OpenApiContractStrictnessTest {
                 "event_data": "{}", "delivery_id": "d-1", "webhook_id": "WH1", "event_id": "e-1", \
                 "event_type": "incident.triggered", "attempt": 4, "outcome": "failed", "duration_ms": 12, \
                 "error": null, "error_class": null, "http_method": "POST", "request_data_truncated": false, \
-                "content_truncated": false, "next_attempt_at": null, "redelivery_of": null}""";
+                "content_truncated": false, "next_attempt_at": null, "redelivery_of": null, \
+                "traceparent": null, "tracestate": null}""";
     }
 }
