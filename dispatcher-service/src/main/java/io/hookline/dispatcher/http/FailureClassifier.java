@@ -25,6 +25,8 @@ public final class FailureClassifier {
     public static final String SSRF_BLOCKED = "ssrf_blocked";
     public static final String CONNECTION = "connection";
     public static final String PROTOCOL = "protocol";
+    /** The egress proxy could not be reached or refused the request (e.g. 407: its credentials are wrong). */
+    public static final String PROXY = "proxy";
 
     private FailureClassifier() {
     }

@@ -10,6 +10,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.exceptions.DisabledBeanException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.annotation.Order;
 import io.micronaut.core.order.Ordered;
@@ -33,17 +35,20 @@ import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.apache.hc.core5.reactor.IOSessionListener;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one pooled async HTTP client of the dispatcher: keep-alive HTTP/1.1, HTTP/2 where a TLS endpoint offers it,
  * connections idle for a while checked before reuse, no redirects, no automatic retries (a request that never left is
  * sent again by {@link HttpSender}), no cookies, name resolution through the SSRF guard off the sending threads
  * ({@link BoundedResolver}), and certificates checked against the JVM's trust store plus the configured extra one,
- * with hostname verification.
+ * with hostname verification; through the configured proxy, if any ({@link EgressProxy}).
  */
 @Factory
 public class HttpClientFactory {
 
+    private static final Logger LOG = LoggerFactory.getLogger(HttpClientFactory.class);
     private static final Timeout LONGEST_TIMEOUT = Timeout.ofSeconds(31);
 
     @Singleton
@@ -66,25 +71,43 @@ public class HttpClientFactory {
         return TrustAnchors.sslContext(tls);
     }
 
+    /** The configured proxy; no bean (direct connections) when {@code hookline.dispatcher.proxy} is empty. */
+    @Singleton
+    EgressProxy egressProxy(@Nullable @Value("${hookline.dispatcher.proxy:}") String url) {
+        if (url == null || url.isBlank()) {
+            throw new DisabledBeanException("no hookline.dispatcher.proxy: requests go out directly");
+        }
+        EgressProxy proxy = EgressProxy.parse(url);
+        LOG.info("Every request goes through the proxy {}", proxy);
+        return proxy;
+    }
+
     @Singleton
     @Bean(preDestroy = "close")
     CloseableHttpAsyncClient httpClient(BoundedResolver dns, DispatcherSettings settings,
                                         ConnectionSettings connectionSettings,
                                         @Named("dispatcher-tls") SSLContext tlsContext,
-                                        @Nullable IOSessionListener sessionListener) {
+                                        @Nullable IOSessionListener sessionListener, @Nullable EgressProxy proxy) {
         int connections = Math.max(settings.maxInFlight(), settings.maxInFlightPerEndpoint());
-        return start(dns.forHttpClient(), connections, connectionSettings, tlsContext, sessionListener);
+        return start(dns.forHttpClient(), connections, connectionSettings, tlsContext, sessionListener, proxy);
+    }
+
+    static CloseableHttpAsyncClient start(DnsResolver dns, int connections, ConnectionSettings settings,
+                                          SSLContext tlsContext, IOSessionListener sessionListener) {
+        return start(dns, connections, settings, tlsContext, sessionListener, null);
     }
 
     /**
      * Builds and starts the client.
      *
      * @param sessionListener sees the client's I/O events (tests hold a connection's close with it); may be null
+     * @param proxy           the proxy every request goes through, or null to connect directly
      */
     static CloseableHttpAsyncClient start(DnsResolver dns, int connections, ConnectionSettings settings,
-                                          SSLContext tlsContext, IOSessionListener sessionListener) {
+                                          SSLContext tlsContext, IOSessionListener sessionListener,
+                                          EgressProxy proxy) {
         var connectionManager = PoolingAsyncClientConnectionManagerBuilder.create()
-                .setDnsResolver(dns)
+                .setDnsResolver(proxy == null ? dns : proxy.resolvingItselfDirectly(dns))
                 .setMaxConnTotal(connections)
                 // Per-endpoint concurrency is bounded by the dispatcher itself; the pool must not add a second,
                 // per-host limit that lets one webhook's backlog block another webhook on the same host.
@@ -99,7 +122,11 @@ public class HttpClientFactory {
                 .setTlsStrategy(tlsStrategy(tlsContext))
                 .setDefaultTlsConfig(TlsConfig.custom().setVersionPolicy(HttpVersionPolicy.NEGOTIATE).build())
                 .build();
-        CloseableHttpAsyncClient client = HttpAsyncClients.custom()
+        var builder = HttpAsyncClients.custom();
+        if (proxy != null) {
+            builder.setProxy(proxy.host()).setDefaultCredentialsProvider(proxy.credentialsProvider());
+        }
+        CloseableHttpAsyncClient client = builder
                 .setConnectionManager(connectionManager)
                 .setIOReactorConfig(IOReactorConfig.custom().setSoTimeout(LONGEST_TIMEOUT).build())
                 .setIOSessionListener(sessionListener)
@@ -130,11 +157,12 @@ public class HttpClientFactory {
     @Singleton
     HttpSender httpSender(CloseableHttpAsyncClient client, @Named("dispatcher-timer") ScheduledExecutorService timer,
                           BoundedResolver dns, @Named(SendThreads.NAME) ExecutorService sendExecutor,
-                          ConnectionSettings connections, MeterRegistry registry) {
+                          ConnectionSettings connections, MeterRegistry registry, @Nullable EgressProxy proxy) {
         Counter resends = Counter.builder("hookline.dispatcher.requests.resent")
                 .description("Requests sent again at once because their pooled connection had been closed before "
                         + "they were written (no attempt)")
                 .register(registry);
-        return new HttpSender(client, timer, dns, sendExecutor, connections.unsentResends(), resends::increment);
+        return new HttpSender(client, timer, dns, sendExecutor, connections.unsentResends(), resends::increment,
+                proxy);
     }
 }

@@ -40,25 +40,28 @@ public final class HttpSender {
     private final Executor sendExecutor;
     private final int unsentResends;
     private final Runnable onResend;
+    private final EgressProxy proxy;
 
     public HttpSender(CloseableHttpAsyncClient client, ScheduledExecutorService timer, BoundedResolver dns,
                       Executor sendExecutor) {
-        this(client, timer, dns, sendExecutor, ConnectionSettings.DEFAULTS.unsentResends(), () -> { });
+        this(client, timer, dns, sendExecutor, ConnectionSettings.DEFAULTS.unsentResends(), () -> { }, null);
     }
 
     /**
      * @param dns          must be the resolver the client was built with, so that the client connects to the addresses
      *                     resolved and checked before the request starts
      * @param sendExecutor where a request starts once its host's addresses came from a lookup thread
+     * @param proxy        the proxy the client was built with, or null
      */
     public HttpSender(CloseableHttpAsyncClient client, ScheduledExecutorService timer, BoundedResolver dns,
-                      Executor sendExecutor, int unsentResends, Runnable onResend) {
+                      Executor sendExecutor, int unsentResends, Runnable onResend, EgressProxy proxy) {
         this.client = client;
         this.timer = timer;
         this.dns = dns;
         this.sendExecutor = sendExecutor;
         this.unsentResends = unsentResends;
         this.onResend = onResend;
+        this.proxy = proxy;
     }
 
     public CompletableFuture<HttpOutcome> send(OutgoingRequest request) {
@@ -123,6 +126,9 @@ public final class HttpSender {
                 attempt = ++tries;
             }
             HttpClientContext context = context(request.timeoutMs());
+            if (proxy != null) {
+                proxy.authenticate(context);
+            }
             UnsentRequests.Progress progress = UnsentRequests.watch(context);
             Future<CappedResponse> exchange;
             try {
@@ -153,7 +159,10 @@ public final class HttpSender {
             return new FutureCallback<>() {
                 @Override
                 public void completed(CappedResponse response) {
-                    result.complete(HttpOutcome.response(response, elapsedMs(started)));
+                    result.complete(proxy != null && ProxyFailures.refusedByProxy(response)
+                            ? HttpOutcome.failure(FailureClassifier.PROXY, ProxyFailures.refusal(proxy, response),
+                                    elapsedMs(started))
+                            : HttpOutcome.response(response, elapsedMs(started)));
                 }
 
                 @Override
@@ -187,11 +196,17 @@ public final class HttpSender {
     }
 
     private CompletableFuture<?> resolve(String url) {
-        String host;
+        URI uri;
         try {
-            host = URI.create(url).getHost();
+            uri = URI.create(url);
         } catch (IllegalArgumentException e) {
             return CompletableFuture.completedFuture(null);
+        }
+        String host = uri.getHost();
+        if (host == null && proxy != null) {
+            // Through a proxy the client resolves no target, so a host the URI parser does not accept (e.g. "127.1")
+            // must be checked here too: the proxy would resolve it without any check.
+            host = ProxyFailures.authorityHost(uri);
         }
         // No host the URI parser accepts (e.g. "127.1"): the client resolves it itself, still bounded and checked.
         return host == null ? CompletableFuture.completedFuture(null) : dns.lookup(host);
@@ -218,7 +233,11 @@ public final class HttpSender {
         return context;
     }
 
-    private static HttpOutcome failure(Throwable error, long started) {
+    private HttpOutcome failure(Throwable error, long started) {
+        if (proxy != null && ProxyFailures.unreachable(error)) {
+            return HttpOutcome.failure(FailureClassifier.PROXY, "proxy " + proxy.host().toHostString() + " unreachable: "
+                    + FailureClassifier.describe(error), elapsedMs(started));
+        }
         return HttpOutcome.failure(FailureClassifier.classify(error), FailureClassifier.describe(error),
                 elapsedMs(started));
     }

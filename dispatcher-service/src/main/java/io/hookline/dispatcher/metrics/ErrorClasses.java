@@ -17,7 +17,7 @@ final class ErrorClasses {
             "disabled", "url_removed", FailureClassifier.TIMEOUT, FailureClassifier.CONNECTION_REFUSED,
             FailureClassifier.CONNECTION_RESET, FailureClassifier.TLS, FailureClassifier.DNS,
             FailureClassifier.DNS_TIMEOUT, FailureClassifier.SSRF_BLOCKED, FailureClassifier.CONNECTION,
-            FailureClassifier.PROTOCOL);
+            FailureClassifier.PROTOCOL, FailureClassifier.PROXY);
 
     private ErrorClasses() {
     }
