@@ -90,6 +90,7 @@ class ConfigApiFuzzTest {
                 Endpoint.of("POST", "/api/v1/webhooks/{id}/test").body("event_type", "data").withId(disabledWebhookId),
                 Endpoint.of("POST", "/api/v1/events").body(FIELDS_OF_EVENT),
                 Endpoint.of("GET", "/api/v1/event-types").query("page", "page_size"),
+                Endpoint.of("GET", "/api/v1/metadata/egress"),
                 Endpoint.of("POST", "/api/v1/tokens").body("name", "tenant", "scopes"),
                 Endpoint.of("GET", "/api/v1/tokens").query("page", "page_size"),
                 Endpoint.of("DELETE", "/api/v1/tokens/{id}").withId("tok_fuzzNotThere"),
