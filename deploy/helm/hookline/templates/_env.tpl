@@ -66,6 +66,20 @@
 - name: HOOKLINE_SECRETS_KEYS
   valueFrom:
     secretKeyRef: {name: {{ include "hookline.secretName" $root | quote }}, key: HOOKLINE_SECRETS_KEYS, optional: true}
+{{- with $root.Values.egress }}
+{{- if .proxySecret.name }}
+- name: HOOKLINE_DISPATCHER_PROXY
+  valueFrom:
+    secretKeyRef: {name: {{ .proxySecret.name | quote }}, key: {{ required "egress.proxySecret.key is required with egress.proxySecret.name" .proxySecret.key | quote }}}
+{{- else if .proxy }}
+- name: HOOKLINE_DISPATCHER_PROXY
+  value: {{ .proxy | quote }}
+{{- end }}
+{{- if .ips }}
+- name: HOOKLINE_DISPATCHER_EGRESS_IPS
+  value: {{ join "," .ips | quote }}
+{{- end }}
+{{- end }}
 {{- end }}
 {{- if eq .key "matcher" }}
 - name: HOOKLINE_MATCHER_APPLICATION_ID
