@@ -10,7 +10,7 @@ import java.util.Map;
  * One record per attempt on {@code webhook-delivery-log}, keyed by webhook id. Secret headers are already masked and
  * bodies capped (with the truncation flags set) when the dispatcher writes it.
  *
- * @param errorClass {@code timeout}, {@code connection_refused}, {@code tls}, {@code ssrf_blocked},
+ * @param errorClass {@code timeout}, {@code connection_refused}, {@code tls}, {@code ssrf_blocked}, {@code proxy},
  *                   {@code http_status}, {@code template} ... or null on success
  */
 @JsonSerialize(using = DeliveryAttemptJson.Writer.class)
