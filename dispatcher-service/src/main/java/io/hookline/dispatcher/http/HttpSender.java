@@ -235,8 +235,8 @@ public final class HttpSender {
 
     private HttpOutcome failure(Throwable error, long started) {
         if (proxy != null && ProxyFailures.unreachable(error)) {
-            return HttpOutcome.failure(FailureClassifier.PROXY, "proxy " + proxy.host().toHostString() + " unreachable: "
-                    + FailureClassifier.describe(error), elapsedMs(started));
+            return HttpOutcome.failure(FailureClassifier.PROXY, ProxyFailures.unreachable(proxy, error),
+                    elapsedMs(started));
         }
         return HttpOutcome.failure(FailureClassifier.classify(error), FailureClassifier.describe(error),
                 elapsedMs(started));

@@ -40,6 +40,10 @@ final class ProxyFailures {
         return false;
     }
 
+    static String unreachable(EgressProxy proxy, Throwable failure) {
+        return "proxy " + proxy.host().toHostString() + " unreachable: " + FailureClassifier.describe(failure);
+    }
+
     /** The host of an authority {@link URI} could not parse as a server name (e.g. {@code 127.1}), or null. */
     static String authorityHost(URI uri) {
         String authority = uri.getRawAuthority();
