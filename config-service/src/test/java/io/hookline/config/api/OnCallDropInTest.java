@@ -130,6 +130,22 @@ class OnCallDropInTest {
     }
 
     @Test
+    void shouldAskForTheLogsReadScopeBeforeAskingLogService() {
+        LOG_SERVICE.stubFor(get(urlPathEqualTo("/api/v1/webhooks/WHSCOPE/responses"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody(EMPTY_PAGE)));
+        ApiClient webhooksOnly = tokenClient("webhooks:read");
+        ApiClient logReader = tokenClient("logs:read");
+
+        var refused = webhooksOnly.get("/api/v1/webhooks/WHSCOPE/responses");
+        var allowed = logReader.get("/api/v1/webhooks/WHSCOPE/responses");
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+        assertThat(allowed.status()).as(allowed.body()).isEqualTo(200);
+        LOG_SERVICE.verify(1, getRequestedFor(urlPathEqualTo("/api/v1/webhooks/WHSCOPE/responses")));
+    }
+
+    @Test
     void shouldPassOnLogServicesRefusalsAsTheyAre() {
         LOG_SERVICE.stubFor(get(urlPathEqualTo("/api/v1/webhooks/WHNONE/responses"))
                 .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/problem+json")
@@ -146,6 +162,13 @@ class OnCallDropInTest {
 
     private static String configServicePort() {
         return String.valueOf(service.context().getBean(EmbeddedServer.class).getPort());
+    }
+
+    private static ApiClient tokenClient(String scope) {
+        var created = api.post("/api/v1/tokens", "{\"name\": \"" + scope.replace(':', '-') + "-reader\", "
+                + "\"scopes\": [\"" + scope + "\"]}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return service.client().withToken("Bearer " + created.json().get("token").asText());
     }
 
     static String oncallEventData() {
