@@ -81,6 +81,11 @@
 {{- end }}
 {{- end }}
 {{- end }}
+{{- if eq .key "config" }}
+# config-service answers GET /api/v1/webhooks/{id}/responses (OnCall clients use one base URL) by asking log-service.
+- name: HOOKLINE_LOG_SERVICE_URL
+  value: {{ printf "http://%s-log-service:%d" (include "hookline.fullname" $root) (int64 $root.Values.log.port) | quote }}
+{{- end }}
 {{- if eq .key "matcher" }}
 - name: HOOKLINE_MATCHER_APPLICATION_ID
   value: hookline-matcher

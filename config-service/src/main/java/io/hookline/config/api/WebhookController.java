@@ -24,7 +24,10 @@ import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
-/** Webhooks CRUD, compatible with Grafana OnCall's {@code /api/v1/webhooks/}. Paths work with and without "/". */
+/**
+ * Webhooks CRUD, compatible with Grafana OnCall's {@code /api/v1/webhooks/} and its older alias {@code /api/v1/actions/}
+ * (kept for callers from before OnCall v1.3.11). Paths work with and without "/".
+ */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 public final class WebhookController {
@@ -39,7 +42,7 @@ public final class WebhookController {
         this.responses = responses;
     }
 
-    @Get("/api/v1/webhooks")
+    @Get(uris = {"/api/v1/webhooks", "/api/v1/actions"})
     @RequiresScope(Scopes.WEBHOOKS_READ)
     public Page<WebhookResponse> list(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
                                       @QueryValue @Nullable String page,
@@ -49,7 +52,7 @@ public final class WebhookController {
         return pageRequest.slice(store.list(caller.tenant()), responses::of, request);
     }
 
-    @Post("/api/v1/webhooks")
+    @Post(uris = {"/api/v1/webhooks", "/api/v1/actions"})
     @RequiresScope(Scopes.WEBHOOKS_WRITE)
     public HttpResponse<WebhookResponse> create(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
                                                 @Body @Nullable byte[] body) {
@@ -57,7 +60,7 @@ public final class WebhookController {
         return withEtag(HttpResponse.created(responses.of(created)), created.config());
     }
 
-    @Get("/api/v1/webhooks/{id}")
+    @Get(uris = {"/api/v1/webhooks/{id}", "/api/v1/actions/{id}"})
     @RequiresScope(Scopes.WEBHOOKS_READ)
     public HttpResponse<WebhookResponse> get(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
                                              @PathVariable String id) {
@@ -65,7 +68,7 @@ public final class WebhookController {
         return withEtag(HttpResponse.ok(responses.of(config)), config);
     }
 
-    @Put("/api/v1/webhooks/{id}")
+    @Put(uris = {"/api/v1/webhooks/{id}", "/api/v1/actions/{id}"})
     @RequiresScope(Scopes.WEBHOOKS_WRITE)
     public HttpResponse<WebhookResponse> put(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
                                              @PathVariable String id,
@@ -74,7 +77,7 @@ public final class WebhookController {
         return update(caller, id, ifMatch, body);
     }
 
-    @Patch("/api/v1/webhooks/{id}")
+    @Patch(uris = {"/api/v1/webhooks/{id}", "/api/v1/actions/{id}"})
     @RequiresScope(Scopes.WEBHOOKS_WRITE)
     public HttpResponse<WebhookResponse> patch(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
                                                @PathVariable String id,
@@ -83,7 +86,7 @@ public final class WebhookController {
         return update(caller, id, ifMatch, body);
     }
 
-    @Delete("/api/v1/webhooks/{id}")
+    @Delete(uris = {"/api/v1/webhooks/{id}", "/api/v1/actions/{id}"})
     @RequiresScope(Scopes.WEBHOOKS_WRITE)
     public HttpResponse<Void> delete(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String id,
                                      @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch) {

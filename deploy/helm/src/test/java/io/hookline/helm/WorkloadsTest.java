@@ -55,6 +55,14 @@ class WorkloadsTest {
     }
 
     @Test
+    void configServiceAsksTheLogServiceServiceForTheAttemptLogOnItsPort() {
+        Service logService = StrictModel.read(defaults.get("Service", "hookline-log-service"), Service.class);
+
+        assertThat(Workload.named(defaults, "hookline-config-service").envValue("HOOKLINE_LOG_SERVICE_URL"))
+                .isEqualTo("http://hookline-log-service:" + logService.getSpec().getPorts().get(0).getPort());
+    }
+
+    @Test
     void everyContainerAnswersProbesOnHealthAndHasBoundedMemory() {
         for (Workload workload : Workload.all(defaults)) {
             Container container = workload.container();

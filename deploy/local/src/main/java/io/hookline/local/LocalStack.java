@@ -122,6 +122,7 @@ public final class LocalStack implements AutoCloseable {
         properties.put("hookline.dispatcher.ssrf.enabled", "false");
         properties.put("hookline.matcher.state-dir", settings.dataDir().resolve("state/matcher").toString());
         properties.put("hookline.log.state-dir", settings.dataDir().resolve("state/log").toString());
+        properties.put("hookline.log-service.url", url(Service.LOG));
         return properties;
     }
 

@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The variables a template sees for one event (CONTRACT.md section 5): {@code cloudevent} and {@code event}, the whole
- * CloudEvent (extension attributes such as {@code cloudevent.traceparent} included), and each
- * top-level key of its {@code data}, so that OnCall templates such as {@code {{ alert_payload.commonLabels | tojson }}}
- * work. {@code event} wins over a data key of the same name. JSON objects become dicts (with {@code items()},
+ * The variables a template sees for one event (CONTRACT.md section 5): {@code cloudevent}, the whole CloudEvent
+ * (extension attributes such as {@code cloudevent.traceparent} included), and each top-level key of its {@code data},
+ * so that OnCall templates such as {@code {{ alert_payload.commonLabels | tojson }}} work. {@code event} is the data's
+ * own {@code event} key when it has one (OnCall's {@code {{ event.type }}}), else the whole CloudEvent. JSON objects become dicts (with {@code items()},
  * {@code keys()}, {@code values()}), arrays lists. Build it once per event and share it between webhooks: renders
  * cannot change it.
  */
@@ -34,7 +34,10 @@ public final class TemplateContext {
         }
         Object cloudevent = toValue(eventJson);
         variables.put("cloudevent", cloudevent);
-        variables.put("event", cloudevent);
+        // OnCall's payload carries its own event ({type, time}); its templates read {{ event.type }} from it.
+        if (variables.get("event") == null) {
+            variables.put("event", cloudevent);
+        }
         return new TemplateContext(variables);
     }
 

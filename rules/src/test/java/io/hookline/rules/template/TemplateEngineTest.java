@@ -43,9 +43,22 @@ class TemplateEngineTest {
     }
 
     @Test
-    void shouldExposeTheWholeEventAndDataKeys() throws Exception {
-        assertThat(render("{{ event.type }}|{{ event.tenant }}|{{ alert_group.id }}|{{ event.data.integration.name }}"))
-                .isEqualTo("alert_group.acknowledged|acme|IZQ|One - Alertmanager");
+    void shouldExposeTheDataOwnEventTheCloudEventAndDataKeys() throws Exception {
+        assertThat(render("{{ event.type }}|{{ cloudevent.type }}|{{ cloudevent.tenant }}|{{ alert_group.id }}|"
+                + "{{ cloudevent.data.integration.name }}"))
+                .isEqualTo("acknowledge|alert_group.acknowledged|acme|IZQ|One - Alertmanager");
+    }
+
+    @Test
+    void shouldExposeTheCloudEventAsEventWhenTheDataHasNoEvent() throws Exception {
+        JsonNode event = Json.MAPPER.readTree("""
+                {"specversion":"1.0","id":"evt-2","source":"/x","type":"incident.created","tenant":"acme",
+                 "data":{"incident":{"id":"I1"}}}""");
+
+        String rendered = engine.render(engine.compile("{{ event.type }}|{{ event.id }}|{{ cloudevent.id }}|{{ incident.id }}"),
+                TemplateContext.forEvent(event));
+
+        assertThat(rendered).isEqualTo("incident.created|evt-2|evt-2|I1");
     }
 
     @Test
@@ -70,9 +83,9 @@ class TemplateEngineTest {
 
     @Test
     void shouldRefuseJavaMethodCalls() throws Exception {
-        for (String escape : new String[] {"{{ event.getClass() }}", "{{ event.id.getClass().forName('java.lang.Runtime') }}",
-                "{{ event.id.toUpperCase() }}", "{{ event.id.getBytes() }}", "{{ event.hashCode() }}",
-                "{{ event.data.alert_group.getClass().getClassLoader() }}"}) {
+        for (String escape : new String[] {"{{ event.getClass() }}", "{{ cloudevent.id.getClass().forName('java.lang.Runtime') }}",
+                "{{ cloudevent.id.toUpperCase() }}", "{{ cloudevent.id.getBytes() }}", "{{ event.hashCode() }}",
+                "{{ cloudevent.data.alert_group.getClass().getClassLoader() }}"}) {
             CompiledTemplate compiled = engine.compile(escape);
             assertThatThrownBy(() -> engine.render(compiled, TemplateContext.forEvent(event())))
                     .as(escape)
@@ -85,7 +98,7 @@ class TemplateEngineTest {
 
     @Test
     void shouldNotExposeJavaProperties() throws Exception {
-        assertThat(render("[{{ event.class }}][{{ 'x'.bytes }}][{{ event.id.class }}][{{ event.id.length }}]"))
+        assertThat(render("[{{ cloudevent.class }}][{{ 'x'.bytes }}][{{ cloudevent.id.class }}][{{ cloudevent.id.length }}]"))
                 .isEqualTo("[][][][]");
     }
 

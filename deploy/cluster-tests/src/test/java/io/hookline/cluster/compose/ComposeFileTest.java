@@ -136,6 +136,18 @@ class ComposeFileTest {
     }
 
     @Test
+    void shouldPointConfigServiceAtALogServiceForTheAttemptLogOnItsPort() {
+        var logServices = hooklineServices().entrySet().stream()
+                .filter(entry -> "log-service".equals(ComposeFile.hooklineService(entry.getValue())))
+                .map(entry -> "http://" + entry.getKey() + ":8084")
+                .toList();
+
+        assertThat(env(hooklineServices().get("config-service"), "HOOKLINE_LOG_SERVICE_URL"))
+                .as("config-service answers GET /api/v1/webhooks/{id}/responses by asking log-service")
+                .isIn(logServices);
+    }
+
+    @Test
     void shouldGiveEveryVariableADefaultOrAnErrorMessage() {
         assertThat(compose.interpolations()).as("${...} in the file").isNotEmpty()
                 .allSatisfy(inside -> assertThat(inside)
