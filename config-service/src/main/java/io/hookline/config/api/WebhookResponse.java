@@ -38,6 +38,8 @@ public record WebhookResponse(
         String description,
         String failureNotificationEmail,
         String signingSecret,
+        String signatureScheme,
+        String signingPublicKey,
         int maxRetries,
         int timeoutMs,
         Integer rateLimitPerSecond,

@@ -29,12 +29,13 @@ final class WebhookResponses {
 
     private WebhookResponse of(WebhookConfig config, String revealedSigningSecret) {
         String signingSecret = revealedSigningSecret != null ? revealedSigningSecret
-                : config.signingSecrets().isEmpty() ? null : SecretCipher.MASK;
+                : config.signingSecrets().isEmpty() || config.signsWithEd25519() ? null : SecretCipher.MASK;
         return new WebhookResponse(config.id(), config.name(), config.isWebhookEnabled(), false, config.team(), null,
                 config.data(), mask(config.username()), mask(config.password()), mask(config.authorizationHeader()),
                 config.triggerTemplate(), SealedHeaders.openAll(config.headers(), cipher), config.url(), config.forwardAll(), config.httpMethod(),
                 config.triggerType(), config.integrationFilter(), null, config.urls(), config.eventTypes(),
                 config.filter(), config.description(), config.failureNotificationEmail(), signingSecret,
+                config.signatureScheme(), config.signsWithEd25519() ? config.signingPublicKey() : null,
                 config.maxRetries(), config.timeoutMs(), config.rateLimitPerSecond(), config.ordering().wireName(),
                 config.version(), config.createdAt(), config.updatedAt(), config.disabledReason());
     }

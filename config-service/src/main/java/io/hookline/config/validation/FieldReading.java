@@ -49,6 +49,7 @@ final class FieldReading {
                 Map.entry(DESCRIPTION, (field, value) -> text(field, value, true, MAX_TEXT_CHARS)),
                 Map.entry(FAILURE_NOTIFICATION_EMAIL, this::email),
                 Map.entry(SIGNING_SECRET, this::signingSecret),
+                Map.entry(SIGNATURE_SCHEME, this::signatureScheme),
                 Map.entry(MAX_RETRIES, (field, value) -> integer(field, value, false, 0, MAX_RETRIES_LIMIT)),
                 Map.entry(TIMEOUT_MS, (field, value) -> integer(field, value, false, 1, MAX_TIMEOUT_MS)),
                 Map.entry(RATE_LIMIT, (field, value) -> integer(field, value, true, 1, 100_000)),
@@ -276,6 +277,16 @@ final class FieldReading {
             return null;
         }
         return SigningSecrets.problemWith(text.textValue()).map(problem -> error(field, problem)).orElse(text);
+    }
+
+    private JsonNode signatureScheme(String field, JsonNode value) {
+        JsonNode text = text(field, value, false, 20);
+        if (text == null) {
+            return null;
+        }
+        String scheme = text.textValue().toLowerCase(Locale.ROOT);
+        return SIGNATURE_SCHEMES.contains(scheme) ? TextNode.valueOf(scheme)
+                : error(field, "must be one of " + SIGNATURE_SCHEMES);
     }
 
     private JsonNode ordering(String field, JsonNode value) {

@@ -26,6 +26,8 @@ public final class WebhookFields {
     public static final String DESCRIPTION = "description";
     public static final String FAILURE_NOTIFICATION_EMAIL = "failure_notification_email";
     public static final String SIGNING_SECRET = "signing_secret";
+    public static final String SIGNATURE_SCHEME = "signature_scheme";
+    public static final String SIGNING_PUBLIC_KEY = "signing_public_key";
     public static final String MAX_RETRIES = "max_retries";
     public static final String TIMEOUT_MS = "timeout_ms";
     public static final String RATE_LIMIT = "rate_limit_per_second";
@@ -34,10 +36,11 @@ public final class WebhookFields {
 
     /** Fields a client may send back unchanged from a read; they are ignored on write. */
     public static final Set<String> READ_ONLY = Set.of("id", "is_legacy", "user", "last_response_log",
-            "created_at", "updated_at", "disabled_reason");
+            "created_at", "updated_at", "disabled_reason", "signing_public_key");
 
     public static final List<String> HTTP_METHODS = List.of("POST", "GET", "PUT", "PATCH", "DELETE", "OPTIONS");
     public static final List<String> ORDERINGS = List.of("none", "subject");
+    public static final List<String> SIGNATURE_SCHEMES = List.of("v1", "v1a");
 
     public static final int MAX_RETRIES_LIMIT = 8;
     public static final int MAX_TIMEOUT_MS = 30_000;

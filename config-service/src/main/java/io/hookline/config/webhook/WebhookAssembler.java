@@ -6,7 +6,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hookline.config.secrets.SigningSecrets;
+import io.hookline.config.error.ProblemException;
+import io.hookline.config.secrets.SigningMaterial;
 import io.hookline.config.validation.WebhookChanges;
 import io.hookline.contracts.crypto.SealedHeaders;
 import io.hookline.contracts.crypto.SecretCipher;
@@ -52,39 +53,78 @@ public final class WebhookAssembler {
                 .put(ORDERING, "none")
                 // As in OnCall: without a data template the whole event is forwarded.
                 .put(FORWARD_ALL, !changes.has(DATA) || changes.get(DATA).isNull());
+        String scheme = changes.has(SIGNATURE_SCHEME) ? changes.get(SIGNATURE_SCHEME).textValue()
+                : WebhookConfig.SCHEME_HMAC;
+        refuseChosenSecretFor(scheme, changes);
         String revealed = null;
         if (!changes.has(SIGNING_SECRET)) {
-            revealed = SigningSecrets.generate();
-            node.set(SIGNING_SECRETS, secrets(List.of(new SigningSecret(cipher.encrypt(revealed), null))));
+            SigningMaterial material = SigningMaterial.generate(scheme);
+            node.set(SIGNING_SECRETS, secrets(List.of(new SigningSecret(cipher.encrypt(material.secretToSeal()), null))));
+            node.put(SIGNING_PUBLIC_KEY, material.publicKey());
+            revealed = material.revealed();
         }
         apply(node, changes);
         stamp(node, id, tenant, 1, now, now);
         return new AssembledWebhook(toConfig(node), revealed);
     }
 
+    /**
+     * A change of {@code signature_scheme} makes the new scheme's secret or key pair at once, as a rotation does: the
+     * old one keeps signing for 24 hours, so receivers can move to the new scheme without losing a request.
+     */
     public AssembledWebhook update(WebhookConfig current, WebhookChanges changes) {
+        Instant now = clock.instant();
+        String scheme = changes.has(SIGNATURE_SCHEME) ? changes.get(SIGNATURE_SCHEME).textValue()
+                : current.signatureScheme();
+        refuseChosenSecretFor(scheme, changes);
         ObjectNode node = Json.MAPPER.valueToTree(current);
         apply(node, changes);
-        stamp(node, current.id(), current.tenant(), current.version() + 1, current.createdAt(), clock.instant());
-        return new AssembledWebhook(toConfig(node), null);
+        String revealed = null;
+        if (!scheme.equals(current.signatureScheme()) && !changes.has(SIGNING_SECRET)) {
+            SigningMaterial material = SigningMaterial.generate(scheme);
+            node.set(SIGNING_SECRETS, secrets(replacing(current, material, now)));
+            node.put(SIGNING_PUBLIC_KEY, material.publicKey());
+            revealed = material.revealed();
+        }
+        if (WebhookConfig.SCHEME_HMAC.equals(scheme)) {
+            node.putNull(SIGNING_PUBLIC_KEY);
+        }
+        stamp(node, current.id(), current.tenant(), current.version() + 1, current.createdAt(), now);
+        return new AssembledWebhook(toConfig(node), revealed);
     }
 
-    /** A new signing secret; the current one keeps signing for 24 hours so receivers can switch without loss. */
+    /**
+     * A new signing secret, or for {@code v1a} a new key pair; the current one keeps signing for 24 hours so
+     * receivers can switch without loss.
+     */
     public AssembledWebhook rotateSecret(WebhookConfig current) {
         Instant now = clock.instant();
-        String revealed = SigningSecrets.generate();
+        SigningMaterial material = SigningMaterial.generate(current.signatureScheme());
+        ObjectNode node = Json.MAPPER.valueToTree(current);
+        node.set(SIGNING_SECRETS, secrets(replacing(current, material, now)));
+        node.put(SIGNING_PUBLIC_KEY, material.publicKey());
+        stamp(node, current.id(), current.tenant(), current.version() + 1, current.createdAt(), now);
+        return new AssembledWebhook(toConfig(node), material.revealed());
+    }
+
+    private List<SigningSecret> replacing(WebhookConfig current, SigningMaterial material, Instant now) {
         List<SigningSecret> live = new ArrayList<>();
-        live.add(new SigningSecret(cipher.encrypt(revealed), null));
+        live.add(new SigningSecret(cipher.encrypt(material.secretToSeal()), null));
         for (SigningSecret secret : current.signingSecrets()) {
             if (secret.isLiveAt(now)) {
                 Instant expiry = secret.expiresAt() == null ? now.plus(ROTATED_SECRET_GRACE) : secret.expiresAt();
                 live.add(new SigningSecret(secret.secret(), expiry));
             }
         }
-        ObjectNode node = Json.MAPPER.valueToTree(current);
-        node.set(SIGNING_SECRETS, secrets(live));
-        stamp(node, current.id(), current.tenant(), current.version() + 1, current.createdAt(), now);
-        return new AssembledWebhook(toConfig(node), revealed);
+        return live;
+    }
+
+    /** A {@code v1a} private key is made by the server only: a client-chosen HMAC secret has no place there. */
+    private static void refuseChosenSecretFor(String scheme, WebhookChanges changes) {
+        if (WebhookConfig.SCHEME_ED25519.equals(scheme) && changes.has(SIGNING_SECRET)) {
+            throw ProblemException.invalid(SIGNING_SECRET,
+                    "cannot be set with signature_scheme v1a: the server makes the ed25519 key pair");
+        }
     }
 
     /**

@@ -117,7 +117,8 @@ class OpenApiContractStrictnessTest {
                 "trigger_template": null, "headers": null, "url": "https://example.com/hook", "forward_all": false, \
                 "http_method": "POST", "trigger_type": null, "integration_filter": null, "last_response_log": null, \
                 "urls": [], "event_types": ["*"], "filter": null, "description": null, \
-                "failure_notification_email": null, "signing_secret": "whsec_abc", "max_retries": 3, \
+                "failure_notification_email": null, "signing_secret": "whsec_abc", "signature_scheme": "v1", \
+                "signing_public_key": null, "max_retries": 3, \
                 "timeout_ms": 10000, "rate_limit_per_second": null, "ordering": "none", "version": 1, \
                 "created_at": "2026-11-28T10:00:00Z", "updated_at": "2026-11-28T10:00:00Z", "disabled_reason": null}""";
     }

@@ -12,8 +12,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Standard Webhooks signing: {@code webhook-signature} is {@code v1,<base64 HMAC-SHA256 of "id.timestamp.body">},
- * one entry per live secret, space-separated, so receivers keep verifying while a secret is rotated.
+ * Standard Webhooks signing: {@code webhook-signature} is {@code v1,<base64 HMAC-SHA256 of "id.timestamp.body">}
+ * for a {@code whsec_} secret and {@code v1a,<base64 ed25519 signature>} for a {@code whsk_} private key, one entry
+ * per live secret, space-separated, so receivers keep verifying while a secret is rotated or the scheme changes.
  */
 public final class WebhookSigner {
 
@@ -22,6 +23,7 @@ public final class WebhookSigner {
     public static final String SIGNATURE_HEADER = "webhook-signature";
     public static final String SECRET_PREFIX = "whsec_";
     private static final String VERSION = "v1";
+    private static final String ASYMMETRIC_VERSION = "v1a";
     private static final String HMAC = "HmacSHA256";
     private static final ThreadLocal<Mac> MACS = ThreadLocal.withInitial(WebhookSigner::newMac);
 
@@ -38,13 +40,15 @@ public final class WebhookSigner {
         return headers;
     }
 
-    /** The value of {@code webhook-signature}: one {@code v1,<signature>} per secret, space-separated. */
+    /** The value of {@code webhook-signature}: one {@code v1,…} or {@code v1a,…} per secret, space-separated. */
     public static String signatureHeader(String messageId, long timestampSeconds, String body, List<String> secrets) {
         if (secrets.isEmpty()) {
             throw new IllegalArgumentException("at least one signing secret is required");
         }
         return secrets.stream()
-                .map(secret -> VERSION + "," + sign(messageId, timestampSeconds, body, secret))
+                .map(secret -> Ed25519Signing.isPrivateKey(secret)
+                        ? ASYMMETRIC_VERSION + "," + Ed25519Signing.sign(messageId, timestampSeconds, body, secret)
+                        : VERSION + "," + sign(messageId, timestampSeconds, body, secret))
                 .collect(Collectors.joining(" "));
     }
 

@@ -1,5 +1,6 @@
 package io.hookline.contracts.webhook;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,12 +45,19 @@ public record WebhookConfig(
         Ordering ordering,
         String disabledReason,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String signatureScheme,
+        String signingPublicKey) {
 
     public static final int DEFAULT_MAX_RETRIES = 3;
     public static final int DEFAULT_TIMEOUT_MS = 10_000;
     public static final String DEFAULT_TENANT = "default";
+    /** Standard Webhooks' symmetric scheme: HMAC-SHA256 with a {@code whsec_} secret. */
+    public static final String SCHEME_HMAC = "v1";
+    /** Standard Webhooks' asymmetric scheme: ed25519; {@link #signingPublicKey()} is the current {@code whpk_} key. */
+    public static final String SCHEME_ED25519 = "v1a";
 
+    @JsonCreator // the canonical one: the shorter constructor below is for code, not for JSON
     public WebhookConfig {
         urls = urls == null ? List.of() : List.copyOf(urls);
         eventTypes = eventTypes == null ? List.of() : List.copyOf(eventTypes);
@@ -57,6 +65,27 @@ public record WebhookConfig(
         httpMethod = httpMethod == null ? "POST" : httpMethod;
         tenant = tenant == null ? DEFAULT_TENANT : tenant;
         ordering = ordering == null ? Ordering.NONE : ordering;
+        signatureScheme = signatureScheme == null ? SCHEME_HMAC : signatureScheme;
+    }
+
+    /** A webhook signed with HMAC ({@code v1}), as every webhook was before {@code v1a}. */
+    public WebhookConfig(String id, String tenant, long version, String name, boolean isWebhookEnabled, String team,
+                         String url, List<String> urls, String httpMethod, String triggerType,
+                         List<String> eventTypes, List<String> integrationFilter, JsonNode filter,
+                         String triggerTemplate, String data, boolean forwardAll, JsonNode headers, String username,
+                         String password, String authorizationHeader, String description,
+                         String failureNotificationEmail, List<SigningSecret> signingSecrets, int maxRetries,
+                         int timeoutMs, Integer rateLimitPerSecond, Ordering ordering, String disabledReason,
+                         Instant createdAt, Instant updatedAt) {
+        this(id, tenant, version, name, isWebhookEnabled, team, url, urls, httpMethod, triggerType, eventTypes,
+                integrationFilter, filter, triggerTemplate, data, forwardAll, headers, username, password,
+                authorizationHeader, description, failureNotificationEmail, signingSecrets, maxRetries, timeoutMs,
+                rateLimitPerSecond, ordering, disabledReason, createdAt, updatedAt, SCHEME_HMAC, null);
+    }
+
+    @JsonIgnore
+    public boolean signsWithEd25519() {
+        return SCHEME_ED25519.equals(signatureScheme);
     }
 
     /** Every URL this webhook delivers to, {@link #url()} first, each once. */
