@@ -16,7 +16,7 @@ import io.hookline.contracts.event.TraceContext;
 import io.hookline.dispatcher.support.DispatcherKit;
 import io.hookline.dispatcher.support.Webhooks;
 import io.micronaut.context.ApplicationContext;
-import java.nio.charset.StandardCharsets;
+import io.hookline.testkit.ExportedBytes;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -84,29 +84,13 @@ class AttemptSpanExportTest {
         byte[] traceId = HexFormat.of().parseHex(TRACE_ID);
         List<LoggedRequest> exports = await().atMost(DispatcherKit.timeout()).until(
                 () -> collector.findAll(postRequestedFor(urlPathEqualTo("/v1/traces"))),
-                found -> found.stream().anyMatch(request -> contains(request.getBody(), traceId)));
-        byte[] export = exports.stream().map(LoggedRequest::getBody).filter(body -> contains(body, traceId))
+                found -> found.stream().anyMatch(request -> ExportedBytes.contains(request.getBody(), traceId)));
+        byte[] export = exports.stream().map(LoggedRequest::getBody)
+                .filter(body -> ExportedBytes.contains(body, traceId))
                 .findFirst().orElseThrow();
-        assertThat(contains(export, bytes("hookline.attempt"))).isTrue();
-        assertThat(contains(export, bytes(job.deliveryId()))).isTrue();
-        assertThat(contains(export, bytes("dispatcher-under-test"))).isTrue();
-        assertThat(contains(export, bytes("/spanned"))).as("no URL in the span").isFalse();
-    }
-
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static boolean contains(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
+        assertThat(ExportedBytes.contains(export, "hookline.attempt")).isTrue();
+        assertThat(ExportedBytes.contains(export, job.deliveryId())).isTrue();
+        assertThat(ExportedBytes.contains(export, "dispatcher-under-test")).isTrue();
+        assertThat(ExportedBytes.contains(export, "/spanned")).as("no URL in the span").isFalse();
     }
 }

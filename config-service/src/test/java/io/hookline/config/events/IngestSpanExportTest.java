@@ -10,7 +10,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.hookline.config.support.ConfigServiceInstance;
-import java.nio.charset.StandardCharsets;
+import io.hookline.testkit.ExportedBytes;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
@@ -54,27 +54,11 @@ class IngestSpanExportTest {
 
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
         byte[] traceId = HexFormat.of().parseHex(TRACE_ID);
-        await().atMost(Duration.ofSeconds(30)).until(() -> COLLECTOR.findAll(postRequestedFor(urlPathEqualTo("/v1/traces")))
-                .stream().anyMatch(request -> contains(request.getBody(), traceId)
-                        && contains(request.getBody(), bytes("hookline.ingest"))
-                        && contains(request.getBody(), bytes("evt-ingest-span"))
-                        && contains(request.getBody(), bytes("hookline-config"))));
-    }
-
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static boolean contains(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
+        await().atMost(Duration.ofSeconds(30)).until(() -> COLLECTOR
+                .findAll(postRequestedFor(urlPathEqualTo("/v1/traces")))
+                .stream().anyMatch(request -> ExportedBytes.contains(request.getBody(), traceId)
+                        && ExportedBytes.contains(request.getBody(), "hookline.ingest")
+                        && ExportedBytes.contains(request.getBody(), "evt-ingest-span")
+                        && ExportedBytes.contains(request.getBody(), "hookline-config")));
     }
 }

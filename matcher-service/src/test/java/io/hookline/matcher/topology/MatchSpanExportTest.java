@@ -13,7 +13,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.hookline.rules.template.TemplateLimits;
 import io.hookline.service.tracing.EventSpans;
 import io.hookline.service.tracing.SpanExport;
-import java.nio.charset.StandardCharsets;
+import io.hookline.testkit.ExportedBytes;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
@@ -21,7 +21,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** With an OTLP endpoint configured, matching an event is a span of the event's trace, sent to an OTLP/HTTP receiver. */
+/**
+ * With an OTLP endpoint configured, matching an event is a span of the event's trace, sent to an OTLP/HTTP receiver.
+ */
 class MatchSpanExportTest {
 
     private static final String TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
@@ -62,27 +64,11 @@ class MatchSpanExportTest {
 
         assertThat(matcher.jobs()).hasSize(1);
         byte[] traceId = HexFormat.of().parseHex(TRACE_ID);
-        await().atMost(Duration.ofSeconds(30)).until(() -> collector.findAll(postRequestedFor(urlPathEqualTo("/v1/traces")))
-                .stream().anyMatch(request -> contains(request.getBody(), traceId)
-                        && contains(request.getBody(), bytes("hookline.match"))
-                        && contains(request.getBody(), bytes("evt-span"))
-                        && contains(request.getBody(), bytes("hookline-matcher"))));
-    }
-
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static boolean contains(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
+        await().atMost(Duration.ofSeconds(30)).until(() -> collector
+                .findAll(postRequestedFor(urlPathEqualTo("/v1/traces")))
+                .stream().anyMatch(request -> ExportedBytes.contains(request.getBody(), traceId)
+                        && ExportedBytes.contains(request.getBody(), "hookline.match")
+                        && ExportedBytes.contains(request.getBody(), "evt-span")
+                        && ExportedBytes.contains(request.getBody(), "hookline-matcher")));
     }
 }
