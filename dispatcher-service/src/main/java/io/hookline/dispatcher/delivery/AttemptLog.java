@@ -2,6 +2,7 @@ package io.hookline.dispatcher.delivery;
 
 import io.hookline.contracts.delivery.DeliveryAttempt;
 import io.hookline.contracts.delivery.DeliveryJob;
+import io.hookline.contracts.delivery.Outcome;
 import io.hookline.service.logging.DeliveryMdc;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,10 @@ final class AttemptLog {
     }
 
     static void outcome(DeliveryAttempt attempt) {
+        // Most attempts succeed: their context is set only when the line is written.
+        if (attempt.outcome() == Outcome.SUCCEEDED && !LOG.isDebugEnabled()) {
+            return;
+        }
         try (var ignored = DeliveryMdc.of(attempt.webhookId(), attempt.deliveryId(), attempt.eventId())) {
             switch (attempt.outcome()) {
                 case SUCCEEDED -> LOG.debug("Attempt {} of delivery {} succeeded: HTTP {} in {} ms",
