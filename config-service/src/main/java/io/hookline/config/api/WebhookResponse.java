@@ -47,5 +47,12 @@ public record WebhookResponse(
         long version,
         Instant createdAt,
         Instant updatedAt,
-        String disabledReason) {
+        String disabledReason,
+        String payloadFormat,
+        String requestTemplate,
+        String templateEngine,
+        boolean publishResponses,
+        String forwarding,
+        List<String> unsubscribeOn,
+        String disableAfterFailing) {
 }

@@ -37,7 +37,9 @@ final class WebhookResponses {
                 config.filter(), config.description(), config.failureNotificationEmail(), signingSecret,
                 config.signatureScheme(), config.signsWithEd25519() ? config.signingPublicKey() : null,
                 config.maxRetries(), config.timeoutMs(), config.rateLimitPerSecond(), config.ordering().wireName(),
-                config.version(), config.createdAt(), config.updatedAt(), config.disabledReason());
+                config.version(), config.createdAt(), config.updatedAt(), config.disabledReason(),
+                config.payloadFormat(), config.requestTemplate(), config.templateEngine(), config.publishResponses(),
+                config.forwarding(), config.unsubscribeOn(), config.disableAfterFailing());
     }
 
     private static String mask(String secret) {

@@ -11,6 +11,7 @@ import io.hookline.config.secrets.SigningSecrets;
 import io.hookline.contracts.crypto.SecretCipher;
 import io.hookline.rules.match.TriggerTypes;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -53,7 +54,14 @@ final class FieldReading {
                 Map.entry(MAX_RETRIES, (field, value) -> integer(field, value, false, 0, MAX_RETRIES_LIMIT)),
                 Map.entry(TIMEOUT_MS, (field, value) -> integer(field, value, false, 1, MAX_TIMEOUT_MS)),
                 Map.entry(RATE_LIMIT, (field, value) -> integer(field, value, true, 1, 100_000)),
-                Map.entry(ORDERING, this::ordering));
+                Map.entry(ORDERING, this::ordering),
+                Map.entry(PAYLOAD_FORMAT, (field, value) -> oneOf(field, value, PAYLOAD_FORMATS)),
+                Map.entry(REQUEST_TEMPLATE, this::template),
+                Map.entry(TEMPLATE_ENGINE, (field, value) -> oneOf(field, value, TEMPLATE_ENGINES)),
+                Map.entry(PUBLISH_RESPONSES, this::bool),
+                Map.entry(FORWARDING, (field, value) -> oneOf(field, value, FORWARDING_MODES)),
+                Map.entry(UNSUBSCRIBE_ON, this::eventTypes),
+                Map.entry(DISABLE_AFTER_FAILING, (field, value) -> text(field, value, true, 20)));
     }
 
     WebhookChanges read(JsonNode body) {
@@ -296,6 +304,15 @@ final class FieldReading {
         }
         String ordering = text.textValue().toLowerCase(Locale.ROOT);
         return ORDERINGS.contains(ordering) ? TextNode.valueOf(ordering) : error(field, "must be one of " + ORDERINGS);
+    }
+
+    private JsonNode oneOf(String field, JsonNode value, List<String> allowed) {
+        JsonNode text = text(field, value, false, 40);
+        if (text == null) {
+            return null;
+        }
+        String chosen = text.textValue().toLowerCase(Locale.ROOT);
+        return allowed.contains(chosen) ? TextNode.valueOf(chosen) : error(field, "must be one of " + allowed);
     }
 
     private int errorCount() {

@@ -32,6 +32,13 @@ public final class WebhookFields {
     public static final String TIMEOUT_MS = "timeout_ms";
     public static final String RATE_LIMIT = "rate_limit_per_second";
     public static final String ORDERING = "ordering";
+    public static final String PAYLOAD_FORMAT = "payload_format";
+    public static final String REQUEST_TEMPLATE = "request_template";
+    public static final String TEMPLATE_ENGINE = "template_engine";
+    public static final String PUBLISH_RESPONSES = "publish_responses";
+    public static final String FORWARDING = "forwarding";
+    public static final String UNSUBSCRIBE_ON = "unsubscribe_on";
+    public static final String DISABLE_AFTER_FAILING = "disable_after_failing";
     public static final String VERSION = "version";
 
     /** Fields a client may send back unchanged from a read; they are ignored on write. */
@@ -41,6 +48,9 @@ public final class WebhookFields {
     public static final List<String> HTTP_METHODS = List.of("POST", "GET", "PUT", "PATCH", "DELETE", "OPTIONS");
     public static final List<String> ORDERINGS = List.of("none", "subject");
     public static final List<String> SIGNATURE_SCHEMES = List.of("v1", "v1a");
+    public static final List<String> PAYLOAD_FORMATS = List.of("cloudevent", "data", "cloudevent_binary");
+    public static final List<String> TEMPLATE_ENGINES = List.of("jinja", "handlebars");
+    public static final List<String> FORWARDING_MODES = List.of("always", "after_forwarding", "only_on_forwarding");
 
     public static final int MAX_RETRIES_LIMIT = 8;
     public static final int MAX_TIMEOUT_MS = 30_000;

@@ -47,7 +47,14 @@ public record WebhookConfig(
         Instant createdAt,
         Instant updatedAt,
         String signatureScheme,
-        String signingPublicKey) {
+        String signingPublicKey,
+        String payloadFormat,
+        String requestTemplate,
+        String templateEngine,
+        boolean publishResponses,
+        String forwarding,
+        List<String> unsubscribeOn,
+        String disableAfterFailing) {
 
     public static final int DEFAULT_MAX_RETRIES = 3;
     public static final int DEFAULT_TIMEOUT_MS = 10_000;
@@ -56,6 +63,11 @@ public record WebhookConfig(
     public static final String SCHEME_HMAC = "v1";
     /** Standard Webhooks' asymmetric scheme: ed25519; {@link #signingPublicKey()} is the current {@code whpk_} key. */
     public static final String SCHEME_ED25519 = "v1a";
+    /** The standard payload: the CloudEvent as structured JSON. */
+    public static final String PAYLOAD_CLOUDEVENT = "cloudevent";
+    public static final String ENGINE_JINJA = "jinja";
+    /** Every matching event goes out, as before forwarding modes. */
+    public static final String FORWARDING_ALWAYS = "always";
 
     @JsonCreator // the canonical one: the shorter constructor below is for code, not for JSON
     public WebhookConfig {
@@ -66,6 +78,10 @@ public record WebhookConfig(
         tenant = tenant == null ? DEFAULT_TENANT : tenant;
         ordering = ordering == null ? Ordering.NONE : ordering;
         signatureScheme = signatureScheme == null ? SCHEME_HMAC : signatureScheme;
+        payloadFormat = payloadFormat == null ? PAYLOAD_CLOUDEVENT : payloadFormat;
+        templateEngine = templateEngine == null ? ENGINE_JINJA : templateEngine;
+        forwarding = forwarding == null ? FORWARDING_ALWAYS : forwarding;
+        unsubscribeOn = unsubscribeOn == null ? List.of() : List.copyOf(unsubscribeOn);
     }
 
     /** A webhook signed with HMAC ({@code v1}), as every webhook was before {@code v1a}. */
@@ -81,6 +97,22 @@ public record WebhookConfig(
                 integrationFilter, filter, triggerTemplate, data, forwardAll, headers, username, password,
                 authorizationHeader, description, failureNotificationEmail, signingSecrets, maxRetries, timeoutMs,
                 rateLimitPerSecond, ordering, disabledReason, createdAt, updatedAt, SCHEME_HMAC, null);
+    }
+
+    /** A webhook with every field that came after {@code signing_public_key} at its default. */
+    public WebhookConfig(String id, String tenant, long version, String name, boolean isWebhookEnabled, String team,
+                         String url, List<String> urls, String httpMethod, String triggerType,
+                         List<String> eventTypes, List<String> integrationFilter, JsonNode filter,
+                         String triggerTemplate, String data, boolean forwardAll, JsonNode headers, String username,
+                         String password, String authorizationHeader, String description,
+                         String failureNotificationEmail, List<SigningSecret> signingSecrets, int maxRetries,
+                         int timeoutMs, Integer rateLimitPerSecond, Ordering ordering, String disabledReason,
+                         Instant createdAt, Instant updatedAt, String signatureScheme, String signingPublicKey) {
+        this(id, tenant, version, name, isWebhookEnabled, team, url, urls, httpMethod, triggerType, eventTypes,
+                integrationFilter, filter, triggerTemplate, data, forwardAll, headers, username, password,
+                authorizationHeader, description, failureNotificationEmail, signingSecrets, maxRetries, timeoutMs,
+                rateLimitPerSecond, ordering, disabledReason, createdAt, updatedAt, signatureScheme, signingPublicKey,
+                null, null, null, false, null, null, null);
     }
 
     @JsonIgnore
