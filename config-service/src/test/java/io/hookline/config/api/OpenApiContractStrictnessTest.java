@@ -120,6 +120,9 @@ class OpenApiContractStrictnessTest {
                 "failure_notification_email": null, "signing_secret": "whsec_abc", "signature_scheme": "v1", \
                 "signing_public_key": null, "max_retries": 3, \
                 "timeout_ms": 10000, "rate_limit_per_second": null, "ordering": "none", "version": 1, \
-                "created_at": "2026-11-28T10:00:00Z", "updated_at": "2026-11-28T10:00:00Z", "disabled_reason": null}""";
+                "created_at": "2026-11-28T10:00:00Z", "updated_at": "2026-11-28T10:00:00Z", "disabled_reason": null, \
+                "payload_format": "cloudevent", "request_template": null, "template_engine": "jinja", \
+                "publish_responses": false, "forwarding": "always", "unsubscribe_on": [], \
+                "disable_after_failing": null}""";
     }
 }
