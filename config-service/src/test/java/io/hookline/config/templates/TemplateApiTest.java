@@ -157,7 +157,8 @@ class TemplateApiTest {
                 {"name": "v", "url": "https://v.example/", "template_values": {"a": "b"}}""");
 
         assertThat(noValue.status()).isEqualTo(400);
-        assertThat(error(noValue.json(), "template_values.routing_key")).contains("is required with template pagerduty");
+        assertThat(error(noValue.json(), "template_values.routing_key"))
+                .contains("is required with template pagerduty");
         assertThat(badValue.status()).isEqualTo(400);
         assertThat(error(badValue.json(), "template_values.routing_key")).startsWith("must match");
         assertThat(error(badValue.json(), "template_values.colour")).contains("has no value \"colour\"");
@@ -220,8 +221,8 @@ class TemplateApiTest {
     @Test
     void shouldLetAConfiguredContentTypeWinOverTheBinaryModeOne() {
         JsonNode request = preview("""
-                {"name": "ct", "url": "https://ct.example/", "event_types": ["*"], "payload_format": "cloudevent_binary",
-                 "headers": {"content-type": "application/vnd.acme+json"}}""");
+                {"name": "ct", "url": "https://ct.example/", "event_types": ["*"],
+                 "payload_format": "cloudevent_binary", "headers": {"content-type": "application/vnd.acme+json"}}""");
 
         assertThat(request.get("headers").get("content-type").asText()).isEqualTo("application/vnd.acme+json");
         assertThat(request.get("headers").has("Content-Type")).isFalse();

@@ -219,7 +219,7 @@ class TemplateConformanceTest {
         soft.assertAll();
     }
 
-    /** Jira create issue (REST v2): project key, issue type name, a one-line summary at most 255, a text description. */
+    /** Jira create issue (REST v2): project key, issue type, a one-line summary at most 255, a text description. */
     private static void jira(JsonNode body) {
         SoftAssertions soft = new SoftAssertions();
         JsonNode fields = body.get("fields");
@@ -246,7 +246,7 @@ class TemplateConformanceTest {
         soft.assertAll();
     }
 
-    /** Checks that {@code field} is a string of {@code min} to {@code max} characters (code points); returns its length. */
+    /** Checks that {@code field} is a string of {@code min} to {@code max} code points; returns its length. */
     private static int text(SoftAssertions soft, JsonNode object, String field, int min, int max) {
         JsonNode value = object.get(field);
         soft.assertThat(value != null && value.isTextual()).as("%s is a string in %s", field, object).isTrue();
@@ -265,7 +265,8 @@ class TemplateConformanceTest {
             if (value.isObject()) {
                 for (String name : Set.of("title", "name", "dataset", "status", "url")) {
                     if (value.has(name)) {
-                        ((ObjectNode) value).put(name, name.equals("url") ? "https://x.example/" + LONG.length() : LONG);
+                        ((ObjectNode) value).put(name,
+                                name.equals("url") ? "https://x.example/" + LONG.length() : LONG);
                     }
                 }
             }
