@@ -41,6 +41,9 @@ public final class TemplateApplication {
         FieldErrors errors = new FieldErrors();
         JsonNode id = body.get(TEMPLATE);
         WebhookTemplate template = null;
+        if ((id == null || id.isNull()) && !body.has(TEMPLATE_VALUES)) {
+            return ((ObjectNode) body.deepCopy()).without(TEMPLATE); // "template": null names none
+        }
         if (id == null || id.isNull()) {
             errors.add(TEMPLATE_VALUES, "is only read with \"template\"");
         } else if (!id.isTextual() || library.find(id.textValue()).isEmpty()) {

@@ -165,6 +165,8 @@ class TemplateApiTest {
         assertThat(noCredentials.status()).isEqualTo(400);
         assertThat(error(noCredentials.json(), "username")).contains("is required with template jira");
         assertThat(error(noCredentials.json(), "password")).contains("API token");
+        assertThat(admin.post("/api/v1/webhooks", """
+                {"name": "none", "url": "https://none.example/", "template": null}""").status()).isEqualTo(201);
         assertThat(valuesAlone.status()).isEqualTo(400);
         assertThat(error(valuesAlone.json(), "template_values")).contains("only read with \"template\"");
     }
