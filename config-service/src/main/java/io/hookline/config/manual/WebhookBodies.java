@@ -6,6 +6,7 @@ import io.hookline.config.validation.FieldErrors;
 import io.hookline.config.validation.WebhookChanges;
 import io.hookline.config.validation.WebhookRequestReader;
 import io.hookline.config.validation.WebhookValidator;
+import io.hookline.config.templates.TemplateApplication;
 import io.hookline.config.webhook.WebhookAssembler;
 import io.hookline.contracts.webhook.WebhookConfig;
 import io.hookline.service.problem.Problem;
@@ -14,7 +15,7 @@ import java.util.List;
 
 /**
  * Turns a webhook given inline (preview) into the config it would be stored as, with the same reading and checks as
- * create, reporting its problems under a field prefix instead of throwing at the first.
+ * create (a {@code template} included), reporting its problems under a field prefix instead of throwing at the first.
  */
 @Singleton
 public final class WebhookBodies {
@@ -24,8 +25,11 @@ public final class WebhookBodies {
     private final WebhookRequestReader reader;
     private final WebhookValidator validator;
     private final WebhookAssembler assembler;
+    private final TemplateApplication templates;
 
-    public WebhookBodies(WebhookRequestReader reader, WebhookValidator validator, WebhookAssembler assembler) {
+    public WebhookBodies(WebhookRequestReader reader, WebhookValidator validator, WebhookAssembler assembler,
+                         TemplateApplication templates) {
+        this.templates = templates;
         this.reader = reader;
         this.validator = validator;
         this.assembler = assembler;
@@ -34,7 +38,7 @@ public final class WebhookBodies {
     /** The webhook as create would store it for {@code tenant}, or null after adding its problems to {@code errors}. */
     WebhookConfig read(JsonNode body, String tenant, String prefix, FieldErrors errors) {
         try {
-            WebhookChanges changes = reader.read(body);
+            WebhookChanges changes = reader.read(templates.applyOnCreate(body));
             WebhookConfig config = assembler.create(PREVIEW_ID, tenant, changes).config();
             validator.validate(config, List.of());
             return config;

@@ -12,6 +12,7 @@ import io.hookline.config.validation.WebhookValidator;
 import io.hookline.contracts.webhook.WebhookConfig;
 import io.hookline.service.store.ConfigWriter;
 import io.hookline.service.store.WritePlan;
+import io.hookline.config.templates.TemplateApplication;
 import jakarta.inject.Singleton;
 import java.util.List;
 
@@ -29,10 +30,12 @@ public final class WebhookService {
     private final WebhookAssembler assembler;
     private final TenantQuota quota;
     private final ConfigMetrics metrics;
+    private final TemplateApplication templates;
 
     public WebhookService(WebhookStore store, ConfigWriter writer, WebhookRequestReader reader,
                           WebhookValidator validator, WebhookAssembler assembler, TenantQuota quota,
-                          ConfigMetrics metrics) {
+                          ConfigMetrics metrics, TemplateApplication templates) {
+        this.templates = templates;
         this.quota = quota;
         this.metrics = metrics;
         this.store = store;
@@ -43,7 +46,7 @@ public final class WebhookService {
     }
 
     public AssembledWebhook create(String tenant, JsonNode body) {
-        WebhookChanges changes = reader.read(body);
+        WebhookChanges changes = reader.read(templates.applyOnCreate(body));
         AssembledWebhook written = writer.write(() -> {
             String id = WebhookIds.next();
             while (store.exists(id)) {
@@ -61,6 +64,7 @@ public final class WebhookService {
 
     /** Changes only the fields given (PUT and PATCH alike, as in OnCall). */
     public AssembledWebhook update(String tenant, String id, JsonNode body, Long ifMatch) {
+        templates.refuseOnUpdate(body);
         WebhookChanges changes = reader.read(body);
         Long expected = expectedVersion(ifMatch, changes.expectedVersion());
         AssembledWebhook written = writer.write(() -> {

@@ -17,12 +17,15 @@ import java.util.stream.Stream;
 
 /**
  * The headers a redelivery sends: the webhook's configured headers as they are configured now, rendered for the
- * logged event, never the logged ones, whose secrets are masked. Only the event's trace context is taken from the log.
- * Authentication and signature headers are the dispatcher's to add, from the same current config.
+ * logged event, never the logged ones, whose secrets are masked. Taken from the log are only the event's trace context
+ * and the headers that describe the logged body, which is sent again as it was: its {@code Content-Type} and, for
+ * {@code payload_format: cloudevent_binary}, the event's {@code ce-*} attributes. Authentication and signature headers
+ * are the dispatcher's to add, from the same current config.
  */
 public final class CurrentHeaders {
 
-    private static final Set<String> FROM_THE_EVENT = Set.of("traceparent", "tracestate");
+    private static final Set<String> FROM_THE_EVENT = Set.of("traceparent", "tracestate", "content-type");
+    private static final String CLOUDEVENTS_ATTRIBUTE = "ce-";
     private static final String MASK = "****";
 
     private final CompiledWebhook webhook;
@@ -36,7 +39,9 @@ public final class CurrentHeaders {
     public Map<String, String> forAttempt(DeliveryAttempt attempt) {
         Map<String, String> headers = new LinkedHashMap<>();
         attempt.requestHeaders().forEach((name, value) -> {
-            if (FROM_THE_EVENT.contains(name.toLowerCase(Locale.ROOT)) && value != null && !value.contains(MASK)) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            boolean fromTheEvent = FROM_THE_EVENT.contains(lower) || lower.startsWith(CLOUDEVENTS_ATTRIBUTE);
+            if (fromTheEvent && value != null && !value.contains(MASK)) {
                 headers.put(name, value);
             }
         });
@@ -44,7 +49,10 @@ public final class CurrentHeaders {
             return headers;
         }
         try {
-            headers.putAll(renderer.renderHeaders(webhook, context(attempt)));
+            Map<String, String> configured = renderer.renderHeaders(webhook, context(attempt));
+            // A configured header replaces a logged one of the same name in any case, so only one of them is sent.
+            configured.keySet().forEach(name -> headers.keySet().removeIf(logged -> logged.equalsIgnoreCase(name)));
+            headers.putAll(configured);
         } catch (RequestRenderException e) {
             throw new NotRedeliverableException("the webhook's " + e.field() + " cannot be rendered for delivery "
                     + attempt.deliveryId() + ": " + e.error().describe());

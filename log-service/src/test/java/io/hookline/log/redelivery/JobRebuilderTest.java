@@ -3,6 +3,7 @@ package io.hookline.log.redelivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hookline.contracts.delivery.DeliveryAttempt;
 import io.hookline.contracts.delivery.DeliveryJob;
 import io.hookline.contracts.delivery.Outcome;
@@ -39,8 +40,9 @@ class JobRebuilderTest {
         assertThat(job.url()).isEqualTo("https://example.com/hook");
         assertThat(job.method()).isEqualTo("POST");
         assertThat(job.body()).isEqualTo("{\"n\":4}");
-        // Logged X-Team was "sre"; the webhook says "platform" now. Authorization and signature are the dispatcher's.
-        assertThat(job.headers()).isEqualTo(Map.of("X-Team", "platform"));
+        // Logged X-Team was "sre"; the webhook says "platform" now. Authorization and signature are the dispatcher's;
+        // the content type describes the logged body, which goes again as it was.
+        assertThat(job.headers()).isEqualTo(Map.of("X-Team", "platform", "Content-Type", "application/json"));
         assertThat(job.eventId()).isEqualTo("evt-d-1");
         assertThat(job.createdAt()).isEqualTo(NOW);
         assertThat(job.dueAt()).isNull();
@@ -53,6 +55,34 @@ class JobRebuilderTest {
                 .withTrace(trace);
 
         assertThat(JobRebuilder.rebuild(dead, WEBHOOK, HEADERS, NOW).trace()).isEqualTo(trace);
+    }
+
+    @Test
+    void shouldKeepTheCloudEventsAttributesAndContentTypeOfABinaryModeBody() {
+        DeliveryAttempt a = Attempts.attempt("wh", "d-3", 1, NOW, Outcome.DEAD, 500, "x", 10);
+        DeliveryAttempt binary = new DeliveryAttempt(a.deliveryId(), a.webhookId(), a.tenant(), a.attempt(),
+                a.timestamp(), a.url(), a.method(), Map.of("Content-Type", "text/plain", "ce-id", "evt-d-3",
+                "ce-type", "incident.triggered", "ce-subject", "INC%201", "Authorization", "****************"),
+                "disk full", false, a.statusCode(), a.responseHeaders(), a.responseBody(), false, a.durationMs(),
+                a.outcome(), a.error(), a.errorClass(), null, a.eventId(), a.eventType(), a.trigger(), a.eventData());
+
+        DeliveryJob job = JobRebuilder.rebuild(binary, WEBHOOK, HEADERS, NOW);
+
+        assertThat(job.body()).isEqualTo("disk full");
+        assertThat(job.headers()).isEqualTo(Map.of("Content-Type", "text/plain", "ce-id", "evt-d-3",
+                "ce-type", "incident.triggered", "ce-subject", "INC%201", "X-Team", "platform"));
+    }
+
+    @Test
+    void shouldLetAConfiguredContentTypeReplaceTheLoggedOne() throws Exception {
+        ObjectNode node = Json.MAPPER.valueToTree(WEBHOOK);
+        node.set("headers", Json.MAPPER.valueToTree(Map.of("content-type", "application/vnd.acme+json")));
+        WebhookConfig withContentType = Json.MAPPER.treeToValue(node, WebhookConfig.class);
+        DeliveryAttempt dead = Attempts.attempt("wh", "d-4", 1, NOW, Outcome.DEAD, 500, "x", 10);
+
+        DeliveryJob job = JobRebuilder.rebuild(dead, withContentType, new HeaderRendering().of(withContentType), NOW);
+
+        assertThat(job.headers()).isEqualTo(Map.of("content-type", "application/vnd.acme+json"));
     }
 
     @Test

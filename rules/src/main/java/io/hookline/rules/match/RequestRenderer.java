@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hookline.contracts.json.Json;
 import io.hookline.rules.FieldError;
+import io.hookline.rules.payload.PayloadFormat;
+import io.hookline.rules.payload.StandardPayload;
 import io.hookline.rules.template.CompiledTemplate;
 import io.hookline.rules.template.TemplateContext;
 import io.hookline.rules.template.TemplateEngine;
@@ -13,12 +15,14 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Renders what a matched webhook sends for an event: method, URLs, configured headers (each value a template, or
- * one template rendering a JSON object of strings) and body ({@code forward_all}: the whole event; {@code data}: the
- * rendered template; otherwise the standard payload, the CloudEvent itself). Secrets are not touched: the dispatcher
- * adds authentication and signature headers from the current config. Thread-safe.
+ * one template rendering a JSON object of strings) and body (the rendered {@code data} template; with
+ * {@code forward_all} or without {@code data}, the event itself in the webhook's {@code payload_format}, whose
+ * headers the configured ones override). Secrets are not touched: the dispatcher adds authentication and signature
+ * headers from the current config. Thread-safe.
  */
 public final class RequestRenderer {
 
@@ -44,17 +48,32 @@ public final class RequestRenderer {
         Map<String, String> headers = headers(webhook, event, renderTimeout);
         String body;
         RenderedRequest.BodyMode mode;
-        if (webhook.config().forwardAll()) {
-            body = event.jsonText();
-            mode = RenderedRequest.BodyMode.FORWARD_ALL;
-        } else if (webhook.dataTemplate() != null) {
+        if (webhook.config().forwardAll() || webhook.dataTemplate() == null) {
+            StandardPayload payload = PayloadFormat.of(webhook.config().payloadFormat())
+                    .render(event.event(), event.jsonText());
+            body = payload.body();
+            headers = underConfigured(payload.headers(), headers);
+            mode = webhook.config().forwardAll() ? RenderedRequest.BodyMode.FORWARD_ALL
+                    : RenderedRequest.BodyMode.STANDARD;
+        } else {
             body = render(webhook.dataTemplate(), event, "data", renderTimeout);
             mode = RenderedRequest.BodyMode.TEMPLATE;
-        } else {
-            body = event.jsonText();
-            mode = RenderedRequest.BodyMode.STANDARD;
         }
         return new RenderedRequest(webhook.config().httpMethod(), webhook.config().endpoints(), headers, body, mode);
+    }
+
+    /** The payload format's headers, each replaced by a configured header of the same name in any case. */
+    private static Map<String, String> underConfigured(Map<String, String> formatHeaders,
+                                                       Map<String, String> configured) {
+        if (formatHeaders.isEmpty()) {
+            return configured;
+        }
+        Map<String, String> merged = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        merged.putAll(formatHeaders);
+        configured.keySet().forEach(merged::remove);
+        Map<String, String> headers = new LinkedHashMap<>(merged);
+        headers.putAll(configured);
+        return headers;
     }
 
     private Map<String, String> headers(CompiledWebhook webhook, PreparedEvent event, Duration renderTimeout)
