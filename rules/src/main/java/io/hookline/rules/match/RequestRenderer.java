@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * Renders what a matched webhook sends for an event: method, URLs, configured headers (each value a template, or
  * one template rendering a JSON object of strings) and body ({@code forward_all}: the whole event; {@code data}: the
- * rendered template; otherwise the standard payload, the CloudEvent itself). Secrets are not touched: the dispatcher
+ * rendered template; otherwise the standard payload, the CloudEvent itself), or all of it from {@code request_template}
+ * ({@link RequestTemplateRequests}). Secrets are not touched: the dispatcher
  * adds authentication and signature headers from the current config. Thread-safe.
  */
 public final class RequestRenderer {
@@ -35,6 +36,9 @@ public final class RequestRenderer {
     /** {@link #render(CompiledWebhook, PreparedEvent)} with another time limit for each template. */
     public RenderedRequest render(CompiledWebhook webhook, PreparedEvent event, Duration renderTimeout)
             throws RequestRenderException {
+        if (webhook.config().requestTemplate() != null) {
+            return requestTemplate(webhook, event, renderTimeout);
+        }
         for (FieldError problem : webhook.problems()) {
             if (problem.field().startsWith("data") || problem.field().startsWith("headers")) {
                 throw new RequestRenderException(problem.field(), new TemplateError(TemplateError.SYNTAX,
@@ -55,6 +59,22 @@ public final class RequestRenderer {
             mode = RenderedRequest.BodyMode.STANDARD;
         }
         return new RenderedRequest(webhook.config().httpMethod(), webhook.config().endpoints(), headers, body, mode);
+    }
+
+    /** The whole request from {@code request_template}: {@code url}, {@code http_method}, headers and data unused. */
+    private RenderedRequest requestTemplate(CompiledWebhook webhook, PreparedEvent event, Duration renderTimeout)
+            throws RequestRenderException {
+        if (webhook.requestTemplate() == null) {
+            String why = webhook.problems().stream()
+                    .filter(problem -> problem.field().equals(RequestTemplateRequests.FIELD)
+                            || problem.field().equals("template_engine"))
+                    .map(problem -> problem.field() + ": " + problem.message())
+                    .findFirst().orElse("it does not compile");
+            throw new RequestRenderException(RequestTemplateRequests.FIELD, new TemplateError(TemplateError.SYNTAX,
+                    "the webhook's request_template is invalid: " + why, 0, 0));
+        }
+        String rendered = render(webhook.requestTemplate(), event, RequestTemplateRequests.FIELD, renderTimeout);
+        return RequestTemplateRequests.read(rendered);
     }
 
     private Map<String, String> headers(CompiledWebhook webhook, PreparedEvent event, Duration renderTimeout)
