@@ -64,6 +64,12 @@ public final class RequestRenderer {
     /** The whole request from {@code request_template}: {@code url}, {@code http_method}, headers and data unused. */
     private RenderedRequest requestTemplate(CompiledWebhook webhook, PreparedEvent event, Duration renderTimeout)
             throws RequestRenderException {
+        requireRequestTemplate(webhook);
+        String rendered = render(webhook.requestTemplate(), event, RequestTemplateRequests.FIELD, renderTimeout);
+        return RequestTemplateRequests.read(rendered);
+    }
+
+    private static void requireRequestTemplate(CompiledWebhook webhook) throws RequestRenderException {
         if (webhook.requestTemplate() == null) {
             String why = webhook.problems().stream()
                     .filter(problem -> problem.field().equals(RequestTemplateRequests.FIELD)
@@ -73,8 +79,6 @@ public final class RequestRenderer {
             throw new RequestRenderException(RequestTemplateRequests.FIELD, new TemplateError(TemplateError.SYNTAX,
                     "the webhook's request_template is invalid: " + why, 0, 0));
         }
-        String rendered = render(webhook.requestTemplate(), event, RequestTemplateRequests.FIELD, renderTimeout);
-        return RequestTemplateRequests.read(rendered);
     }
 
     private Map<String, String> headers(CompiledWebhook webhook, PreparedEvent event, Duration renderTimeout)
@@ -84,10 +88,15 @@ public final class RequestRenderer {
 
     /**
      * The configured headers alone, rendered in {@code context}: what a redelivery takes from the current config
-     * (the logged request has its secret headers masked).
+     * (the logged request has its secret headers masked). With a {@code request_template}, the headers it renders.
      */
     public Map<String, String> renderHeaders(CompiledWebhook webhook, TemplateContext context)
             throws RequestRenderException {
+        if (webhook.config().requestTemplate() != null) {
+            requireRequestTemplate(webhook);
+            return RequestTemplateRequests.read(render(webhook.requestTemplate(), context,
+                    RequestTemplateRequests.FIELD, templates.limits().renderTimeout())).headers();
+        }
         for (FieldError problem : webhook.problems()) {
             if (problem.field().startsWith("headers")) {
                 throw new RequestRenderException(problem.field(), new TemplateError(TemplateError.SYNTAX,

@@ -203,4 +203,26 @@ class RequestTemplateRenderingTest {
         assertThat(compiler.validate(webhook("jinja", "{\"method\": \"POST\", \"url\": \"{{ x | upper }}\"}")))
                 .isEmpty();
     }
+
+    @Test
+    void shouldRenderTheTemplatesHeadersForARedelivery() throws Exception {
+        // A redelivery re-renders headers from the current config: with a request template, the ones it renders
+        CompiledWebhook compiled = compiler.compile(webhook("handlebars", ALL_QUIET_TEMPLATE));
+
+        assertThat(renderer.renderHeaders(compiled, event().templateContext()))
+                .containsEntry("X-Severity", "Critical")
+                .containsEntry("Content-Type", "application/json; charset=utf-8");
+    }
+
+    @Test
+    void shouldNameTheBrokenRequestTemplateOfAStoredWebhook() {
+        // Given a stored webhook whose request template does not compile (written before validation, or by hand)
+        CompiledWebhook broken = compiler.compile(webhook("handlebars", "{{#if x}}"));
+
+        assertThatThrownBy(() -> renderer.render(broken, event()))
+                .isInstanceOfSatisfying(RequestRenderException.class, e -> {
+                    assertThat(e.field()).isEqualTo("request_template");
+                    assertThat(e.error().message()).contains("the webhook's request_template is invalid");
+                });
+    }
 }
