@@ -81,7 +81,7 @@ class RequestTemplateIT {
 
             LoggedRequest ticket = only(receiver.findAll(anyRequestedFor(urlPathEqualTo("/tickets/INC-77"))));
             assertThat(ticket.getMethod().getName()).isEqualTo("PUT");
-            assertThat(ticket.getHeader("Content-Type")).isEqualTo("application/json; charset=utf-8");
+            assertThat(ticket.getHeader("Content-Type")).isEqualToIgnoringCase("application/json; charset=utf-8");
             assertThat(ticket.getHeader("X-Severity")).isEqualTo("Critical");
             assertThat(ticket.getHeader("webhook-signature")).startsWith("v1,");
             assertThat(ticket.getHeader("webhook-id")).startsWith("dlv_");
