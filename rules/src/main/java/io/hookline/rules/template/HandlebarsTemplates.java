@@ -30,6 +30,7 @@ final class HandlebarsTemplates {
             Set.of("log", "precompile", "embedded", "i18n", "i18nJs", "partial", "block");
     private static final Set<String> GUARDED_HELPERS = Set.of("if", "unless", "each", "with", "lookup");
     private static final long COMPILE_CHECK_NANOS = 200_000_000L;
+    private static final String TOO_DEEP = "the template nests blocks or expressions too deeply";
 
     private final Handlebars handlebars;
     private final TemplateLimits limits;
@@ -60,6 +61,9 @@ final class HandlebarsTemplates {
         } catch (IOException | RuntimeException e) {
             throw new TemplateSyntaxException(List.of(
                     new TemplateError(TemplateError.SYNTAX, JinjavaErrors.message(e), 0, 0)));
+        } catch (StackOverflowError e) {
+            // Handlebars' parser recurses once per nested block or expression.
+            throw new TemplateSyntaxException(List.of(new TemplateError(TemplateError.SYNTAX, TOO_DEEP, 0, 0)));
         }
         try {
             apply(template, TemplateContext.of(Map.of()), Duration.ofNanos(COMPILE_CHECK_NANOS));
@@ -96,6 +100,8 @@ final class HandlebarsTemplates {
         } catch (IOException | RuntimeException e) {
             failure = new TemplateRenderException(
                     new TemplateError(kindOf(e), JinjavaErrors.message(e), 0, 0));
+        } catch (StackOverflowError e) {
+            failure = new TemplateRenderException(new TemplateError(TemplateError.RENDER, TOO_DEEP, 0, 0));
         } finally {
             exceeded = HandlebarsLimits.stop();
             context.destroy();

@@ -141,4 +141,12 @@ class HandlebarsTemplatesTest {
         assertThat(engine.check("mustache", "{{x}}")).singleElement()
                 .satisfies(error -> assertThat(error.message()).contains("unknown template engine"));
     }
+
+    @Test
+    void shouldRefuseTemplatesNestedTooDeeplyInsteadOfFailingTheCaller() {
+        String deep = "{{#if a}}".repeat(3000) + "x" + "{{/if}}".repeat(3000);
+
+        assertThat(engine.check(TemplateEngine.HANDLEBARS, deep)).singleElement()
+                .satisfies(error -> assertThat(error.message()).contains("nests").contains("too deeply"));
+    }
 }
