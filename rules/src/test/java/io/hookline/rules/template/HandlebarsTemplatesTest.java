@@ -149,4 +149,22 @@ class HandlebarsTemplatesTest {
         assertThat(engine.check(TemplateEngine.HANDLEBARS, deep)).singleElement()
                 .satisfies(error -> assertThat(error.message()).contains("nests").contains("too deeply"));
     }
+
+    @Test
+    void shouldStopRecursiveAndExplodingInlinePartials() throws Exception {
+        CompiledTemplate recursive = engine.compile(TemplateEngine.HANDLEBARS,
+                "{{#if incident}}{{#*inline \"x\"}}a{{> x}}{{/inline}}{{> x}}{{/if}}");
+        assertThatThrownBy(() -> engine.render(recursive, context())).isInstanceOf(TemplateRenderException.class);
+
+        StringBuilder bomb = new StringBuilder("{{#*inline \"p0\"}}xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx{{/inline}}");
+        for (int i = 1; i < 12; i++) {
+            bomb.append("{{#*inline \"p").append(i).append("\"}}")
+                    .append(("{{> p" + (i - 1) + "}}").repeat(10)).append("{{/inline}}");
+        }
+        bomb.append("{{#if incident}}{{> p11}}{{/if}}");
+        CompiledTemplate exploding = engine.compile(TemplateEngine.HANDLEBARS, bomb.toString());
+        assertThatThrownBy(() -> engine.render(exploding, context()))
+                .isInstanceOfSatisfying(TemplateRenderException.class, e -> assertThat(e.error().kind())
+                        .isIn(TemplateError.OUTPUT_TOO_LARGE, TemplateError.TIMEOUT));
+    }
 }
