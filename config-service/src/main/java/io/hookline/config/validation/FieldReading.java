@@ -25,6 +25,8 @@ final class FieldReading {
     private final WebhookLimits limits;
     private final Map<String, BiFunction<String, JsonNode, JsonNode>> readers;
     private final FieldErrors errors = new FieldErrors();
+    /** The template language the body names; null when it names none (a partial update keeps the stored one). */
+    private String templateEngine;
 
     FieldReading(RuleChecks rules, WebhookLimits limits) {
         this.rules = rules;
@@ -69,6 +71,7 @@ final class FieldReading {
             errors.add("", JsonTypes.mustBe("a JSON object", body));
             errors.throwIfAny();
         }
+        templateEngine = namedTemplateEngine(body);
         ObjectNode fields = NODES.objectNode();
         Long expectedVersion = null;
         Iterator<Map.Entry<String, JsonNode>> entries = body.fields();
@@ -94,6 +97,12 @@ final class FieldReading {
         }
         errors.throwIfAny();
         return new WebhookChanges(fields, expectedVersion);
+    }
+
+    private static String namedTemplateEngine(JsonNode body) {
+        JsonNode engine = body.get(TEMPLATE_ENGINE);
+        return engine != null && engine.isTextual() && TEMPLATE_ENGINES.contains(engine.textValue())
+                ? engine.textValue() : null;
     }
 
     private static boolean isMaskedSecret(String field, JsonNode value) {
@@ -234,8 +243,13 @@ final class FieldReading {
         if (text == null || text.isNull()) {
             return text;
         }
+        if (templateEngine == null) {
+            // The language is the stored webhook's (or the default on create): WebhookValidator compiles every
+            // template of the resulting webhook in it, so a change of language alone re-checks them too.
+            return text;
+        }
         int before = errorCount();
-        rules.checkTemplate(field, text.textValue(), errors);
+        rules.checkTemplate(field, text.textValue(), templateEngine, errors);
         return errorCount() == before ? text : null;
     }
 

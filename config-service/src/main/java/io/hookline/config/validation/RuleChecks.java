@@ -17,9 +17,12 @@ public final class RuleChecks {
         this.templates = templates;
     }
 
-    /** Adds an error for {@code field} for each problem of the template (with line and column). */
-    public void checkTemplate(String field, String source, FieldErrors errors) {
-        for (TemplateError error : templates.check(source)) {
+    /**
+     * Adds an error for {@code field} for each problem of the template in {@code language} ({@code jinja},
+     * {@code handlebars}), with line and column.
+     */
+    public void checkTemplate(String field, String source, String language, FieldErrors errors) {
+        for (TemplateError error : templates.check(language, source)) {
             errors.add(field, "invalid template: " + error.describe());
         }
     }

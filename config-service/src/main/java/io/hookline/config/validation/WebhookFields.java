@@ -1,5 +1,6 @@
 package io.hookline.config.validation;
 
+import io.hookline.rules.match.HttpMethods;
 import java.util.List;
 import java.util.Set;
 
@@ -45,7 +46,7 @@ public final class WebhookFields {
     public static final Set<String> READ_ONLY = Set.of("id", "is_legacy", "user", "last_response_log",
             "created_at", "updated_at", "disabled_reason", "signing_public_key");
 
-    public static final List<String> HTTP_METHODS = List.of("POST", "GET", "PUT", "PATCH", "DELETE", "OPTIONS");
+    public static final List<String> HTTP_METHODS = HttpMethods.ALL;
     public static final List<String> ORDERINGS = List.of("none", "subject");
     public static final List<String> SIGNATURE_SCHEMES = List.of("v1", "v1a");
     public static final List<String> PAYLOAD_FORMATS = List.of("cloudevent", "data", "cloudevent_binary");

@@ -1,33 +1,18 @@
 package io.hookline.config.validation;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.Locale;
+import io.hookline.rules.match.EndpointUrls;
 import java.util.Optional;
 
-/** Endpoint URLs: absolute {@code http} or {@code https} with a host. Where they may point is the dispatcher's call. */
+/**
+ * Endpoint URLs: absolute {@code http} or {@code https} with a host. Where they may point is the dispatcher's call. The
+ * check itself is {@link EndpointUrls}, shared with URLs rendered by request templates.
+ */
 public final class WebhookUrls {
 
     private WebhookUrls() {
     }
 
     public static Optional<String> problemWith(String url) {
-        URI uri;
-        try {
-            uri = new URI(url);
-        } catch (URISyntaxException e) {
-            return Optional.of("is not a valid URL: " + e.getMessage());
-        }
-        String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!"http".equals(scheme) && !"https".equals(scheme)) {
-            return Optional.of("must be an absolute http or https URL");
-        }
-        if (uri.getHost() == null || uri.getHost().isBlank()) {
-            return Optional.of("must name a host");
-        }
-        if (uri.getUserInfo() != null) {
-            return Optional.of("must not carry credentials; use username and password");
-        }
-        return Optional.empty();
+        return EndpointUrls.problemWith(url);
     }
 }

@@ -146,6 +146,41 @@ class WebhookTriggerTest {
     }
 
     @Test
+    void shouldQueueTheRequestARequestTemplateRenders() {
+        // Given a Handlebars request template in All Quiet's shape
+        String template = "{\"method\": \"PUT\", \"url\": \"https://tickets.example/{{incident.id}}\", "
+                + "\"headers\": {\"X-Title\": \"{{incident.title}}\"}, \"body\": {\"text\": \"{{incident.title}}\"}}";
+        String id = admin.createWebhook("{\"name\": \"templated\", \"url\": \"https://example.com/\", "
+                + "\"template_engine\": \"handlebars\", \"request_template\": \"" + template.replace("\"", "\\\"") + "\"}");
+
+        // When triggering it
+        var response = admin.post("/api/v1/webhooks/" + id + "/trigger", EVENT.formatted("evt-templated"));
+
+        // Then the one job goes to the rendered URL, keyed by it, with the rendered method, headers and body
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+        ConsumerRecord<String, DeliveryJob> record = jobsOf(id, 1).get(0);
+        assertThat(record.key()).isEqualTo(EndpointKey.of(id, "https://tickets.example/INC-1"));
+        assertThat(record.value().method()).isEqualTo("PUT");
+        assertThat(record.value().headers()).containsEntry("X-Title", "DB down")
+                .containsEntry("Content-Type", "text/plain; charset=utf-8");
+        assertThat(record.value().body()).isEqualTo("DB down");
+        assertThat(response.json().get("delivery_ids").get(0).asText())
+                .isEqualTo(DeliveryIds.of("/incidents", "evt-templated", id, "https://tickets.example/INC-1"));
+    }
+
+    @Test
+    void shouldAnswer422WhenARequestTemplateRendersNoUsableRequest() {
+        String id = admin.createWebhook("""
+                {"name": "bad method", "url": "https://example.com/", "template_engine": "handlebars",
+                 "request_template": "{\\"method\\": \\"BREW\\", \\"url\\": \\"https://example.com/\\"}"}""");
+
+        var response = admin.post("/api/v1/webhooks/" + id + "/trigger", EVENT.formatted("evt-brew"));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(422);
+        assertThat(response.json().get("detail").asText()).contains("request_template: ", "\"method\" must be one of");
+    }
+
+    @Test
     void shouldRequireATokenWithTheWriteScope() {
         String id = admin.createWebhook("{\"name\": \"guarded\", \"url\": \"https://example.com/\"}");
         String reader = admin.post("/api/v1/tokens", "{\"name\": \"r\", \"scopes\": [\"webhooks:read\"]}")

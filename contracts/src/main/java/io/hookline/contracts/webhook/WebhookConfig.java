@@ -120,6 +120,15 @@ public record WebhookConfig(
         return SCHEME_ED25519.equals(signatureScheme);
     }
 
+    /**
+     * Whether a delivery to {@code url} is still this webhook's: one of its {@link #endpoints()}, or, when a
+     * {@link #requestTemplate()} renders the URL per event, any URL (the rendered one was checked when rendered).
+     */
+    @JsonIgnore
+    public boolean sendsTo(String url) {
+        return requestTemplate != null || endpoints().contains(url);
+    }
+
     /** Every URL this webhook delivers to, {@link #url()} first, each once. */
     @JsonIgnore
     public List<String> endpoints() {

@@ -122,7 +122,7 @@ public class AttemptRunner {
             return Optional.of(new Refusal("disabled", "webhook is disabled"
                     + (reason == null ? "" : " (" + reason + ")") + "; the delivery is dropped"));
         }
-        if (!webhook.get().endpoints().contains(job.url())) {
+        if (!webhook.get().sendsTo(job.url())) {
             return Optional.of(new Refusal("url_removed",
                     "the URL was removed from the webhook; the delivery is dropped"));
         }

@@ -60,7 +60,7 @@ public class WebhookDisabler {
         if (!current.get().isWebhookEnabled()) {
             return Optional.of("it is already disabled");
         }
-        if (!current.get().endpoints().contains(goneUrl)) {
+        if (!current.get().sendsTo(goneUrl)) {
             return Optional.of("the URL was removed from it");
         }
         return Optional.empty();

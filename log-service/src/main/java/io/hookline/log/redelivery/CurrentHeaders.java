@@ -45,7 +45,8 @@ public final class CurrentHeaders {
                 headers.put(name, value);
             }
         });
-        if (webhook.headerTemplates().isEmpty() && webhook.headersTemplate() == null) {
+        if (webhook.headerTemplates().isEmpty() && webhook.headersTemplate() == null
+                && webhook.requestTemplate() == null) {
             return headers;
         }
         try {

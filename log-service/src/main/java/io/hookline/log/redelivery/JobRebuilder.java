@@ -28,7 +28,7 @@ public final class JobRebuilder {
         if (attempt.url() == null) {
             throw new NotRedeliverableException("delivery " + attempt.deliveryId() + " has no logged URL");
         }
-        if (!webhook.endpoints().contains(attempt.url())) {
+        if (!webhook.sendsTo(attempt.url())) {
             throw new NotRedeliverableException("the URL of delivery " + attempt.deliveryId()
                     + " was removed from webhook " + webhook.id() + ", so it is not sent again");
         }

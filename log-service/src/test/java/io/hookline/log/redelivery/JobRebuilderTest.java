@@ -126,4 +126,28 @@ class JobRebuilderTest {
         // Plain header values need no event.
         assertThat(JobRebuilder.rebuild(cut, WEBHOOK, HEADERS, NOW).headers()).containsEntry("X-Team", "platform");
     }
+
+    @Test
+    void shouldRedeliverARequestTemplatesRenderedUrlWithTheHeadersItRendersNow() {
+        // Given a webhook whose Handlebars request template rendered the logged URL
+        com.fasterxml.jackson.databind.node.ObjectNode json = Json.MAPPER.valueToTree(WEBHOOK);
+        json.put("template_engine", "handlebars").put("request_template", """
+                {"method": "PUT", "url": "https://tickets.example/{{incident.id}}",
+                 "headers": {"X-Incident": "{{incident.id}}"}, "body": {"json": {{tojson incident}} }}""");
+        WebhookConfig templated = Json.MAPPER.convertValue(json, WebhookConfig.class);
+        DeliveryAttempt a = Attempts.attempt("wh", "d-4", 1, NOW, Outcome.FAILED, 500, "incident.created", 10);
+        DeliveryAttempt rendered = new DeliveryAttempt(a.deliveryId(), a.webhookId(), a.tenant(), a.attempt(),
+                a.timestamp(), "https://tickets.example/INC-9", "PUT", a.requestHeaders(), a.requestBody(), false,
+                a.statusCode(), a.responseHeaders(), a.responseBody(), false, a.durationMs(), a.outcome(), a.error(),
+                a.errorClass(), null, a.eventId(), a.eventType(), a.trigger(), """
+                {"specversion":"1.0","id":"evt-d-4","source":"/s","type":"incident.created",
+                 "data":{"incident":{"id":"INC-9"}}}""");
+
+        DeliveryJob job = JobRebuilder.rebuild(rendered, templated, new HeaderRendering().of(templated), NOW);
+
+        assertThat(job.url()).isEqualTo("https://tickets.example/INC-9");
+        assertThat(job.method()).isEqualTo("PUT");
+        assertThat(job.headers()).containsEntry("X-Incident", "INC-9").containsEntry("Content-Type", "application/json")
+                .doesNotContainKey("X-Team");
+    }
 }

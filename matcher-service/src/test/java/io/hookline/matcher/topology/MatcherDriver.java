@@ -94,6 +94,12 @@ final class MatcherDriver implements AutoCloseable {
         return this;
     }
 
+    /** A webhook given whole, for fields {@link TestWebhooks} does not set. */
+    MatcherDriver configure(WebhookConfig config) {
+        updater.accept(config.id(), config);
+        return this;
+    }
+
     void delete(String webhookId) {
         updater.accept(webhookId, null);
     }

@@ -15,6 +15,8 @@ import java.util.Map;
  *
  * @param headerTemplates one template per configured header value, when {@code headers} is a JSON object
  * @param headersTemplate the template that renders the whole headers object, when {@code headers} is a string
+ * @param requestTemplate the template that renders the whole request (method, URL, headers, body), when
+ *                        {@code request_template} is set; it then replaces the other request fields
  */
 public record CompiledWebhook(
         WebhookConfig config,
@@ -24,6 +26,7 @@ public record CompiledWebhook(
         CompiledTemplate dataTemplate,
         Map<String, CompiledTemplate> headerTemplates,
         CompiledTemplate headersTemplate,
+        CompiledTemplate requestTemplate,
         List<FieldError> problems) {
 
     public CompiledWebhook {

@@ -18,13 +18,15 @@ public record RenderedRequest(String method, List<String> urls, Map<String, Stri
         headers = Map.copyOf(headers);
     }
 
-    /** The three ways CONTRACT.md section 7 makes a body. */
+    /** How the body was made: CONTRACT.md section 7's three ways, or a request template (section 5). */
     public enum BodyMode {
         /** {@code data} is null: the CloudEvent itself. */
         STANDARD,
         /** {@code forward_all}: the whole event, whatever {@code data} says. */
         FORWARD_ALL,
         /** The rendered {@code data} template. */
-        TEMPLATE
+        TEMPLATE,
+        /** The whole request (method, URL, headers, body) rendered by {@code request_template}. */
+        REQUEST_TEMPLATE
     }
 }

@@ -21,8 +21,9 @@ import java.util.TreeMap;
  * Renders what a matched webhook sends for an event: method, URLs, configured headers (each value a template, or
  * one template rendering a JSON object of strings) and body (the rendered {@code data} template; with
  * {@code forward_all} or without {@code data}, the event itself in the webhook's {@code payload_format}, whose
- * headers the configured ones override). Secrets are not touched: the dispatcher adds authentication and signature
- * headers from the current config. Thread-safe.
+ * headers the configured ones override), or all of it from {@code request_template} ({@link RequestTemplateRequests}).
+ * Secrets are not touched: the dispatcher adds authentication and signature headers from the current config.
+ * Thread-safe.
  */
 public final class RequestRenderer {
 
@@ -39,6 +40,9 @@ public final class RequestRenderer {
     /** {@link #render(CompiledWebhook, PreparedEvent)} with another time limit for each template. */
     public RenderedRequest render(CompiledWebhook webhook, PreparedEvent event, Duration renderTimeout)
             throws RequestRenderException {
+        if (webhook.config().requestTemplate() != null) {
+            return requestTemplate(webhook, event, renderTimeout);
+        }
         for (FieldError problem : webhook.problems()) {
             if (problem.field().startsWith("data") || problem.field().startsWith("headers")) {
                 throw new RequestRenderException(problem.field(), new TemplateError(TemplateError.SYNTAX,
@@ -76,6 +80,26 @@ public final class RequestRenderer {
         return headers;
     }
 
+    /** The whole request from {@code request_template}: {@code url}, {@code http_method}, headers and data unused. */
+    private RenderedRequest requestTemplate(CompiledWebhook webhook, PreparedEvent event, Duration renderTimeout)
+            throws RequestRenderException {
+        requireRequestTemplate(webhook);
+        String rendered = render(webhook.requestTemplate(), event, RequestTemplateRequests.FIELD, renderTimeout);
+        return RequestTemplateRequests.read(rendered);
+    }
+
+    private static void requireRequestTemplate(CompiledWebhook webhook) throws RequestRenderException {
+        if (webhook.requestTemplate() == null) {
+            String why = webhook.problems().stream()
+                    .filter(problem -> problem.field().equals(RequestTemplateRequests.FIELD)
+                            || problem.field().equals("template_engine"))
+                    .map(problem -> problem.field() + ": " + problem.message())
+                    .findFirst().orElse("it does not compile");
+            throw new RequestRenderException(RequestTemplateRequests.FIELD, new TemplateError(TemplateError.SYNTAX,
+                    "the webhook's request_template is invalid: " + why, 0, 0));
+        }
+    }
+
     private Map<String, String> headers(CompiledWebhook webhook, PreparedEvent event, Duration renderTimeout)
             throws RequestRenderException {
         return renderHeaders(webhook, event.templateContext(), renderTimeout);
@@ -83,10 +107,15 @@ public final class RequestRenderer {
 
     /**
      * The configured headers alone, rendered in {@code context}: what a redelivery takes from the current config
-     * (the logged request has its secret headers masked).
+     * (the logged request has its secret headers masked). With a {@code request_template}, the headers it renders.
      */
     public Map<String, String> renderHeaders(CompiledWebhook webhook, TemplateContext context)
             throws RequestRenderException {
+        if (webhook.config().requestTemplate() != null) {
+            requireRequestTemplate(webhook);
+            return RequestTemplateRequests.read(render(webhook.requestTemplate(), context,
+                    RequestTemplateRequests.FIELD, templates.limits().renderTimeout())).headers();
+        }
         for (FieldError problem : webhook.problems()) {
             if (problem.field().startsWith("headers")) {
                 throw new RequestRenderException(problem.field(), new TemplateError(TemplateError.SYNTAX,

@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * Turns a {@link WebhookConfig} into a {@link CompiledWebhook}, collecting every problem of its rules (unknown trigger
  * type, bad event type, bad filter, templates that do not compile, headers of the wrong shape) under the REST field
- * names. {@link #validate} is the write-time check of config-service. Thread-safe.
+ * names. Every template compiles in the webhook's {@code template_engine}. {@link #validate} is the write-time check of
+ * config-service, so switching the engine alone re-checks every stored template. Thread-safe.
  */
 public final class WebhookCompiler {
 
@@ -51,12 +52,20 @@ public final class WebhookCompiler {
             }
         }
         Filter filter = filter(webhook.filter(), problems);
-        CompiledTemplate trigger = template(webhook.triggerTemplate(), "trigger_template", problems);
-        CompiledTemplate data = template(webhook.data(), "data", problems);
+        String engine = webhook.templateEngine();
+        if (!TemplateEngine.isKnownLanguage(engine)) {
+            problems.add(new FieldError("template_engine", "unknown template engine \"" + engine + "\"; one of "
+                    + TemplateEngine.JINJA + ", " + TemplateEngine.HANDLEBARS));
+            return new CompiledWebhook(webhook, EventTypeSelector.of(webhook), filter, null, null, Map.of(), null,
+                    null, problems);
+        }
+        CompiledTemplate trigger = template(engine, webhook.triggerTemplate(), "trigger_template", problems);
+        CompiledTemplate data = template(engine, webhook.data(), "data", problems);
         Map<String, CompiledTemplate> headerTemplates = new LinkedHashMap<>();
-        CompiledTemplate headersTemplate = headers(webhook.headers(), headerTemplates, problems);
+        CompiledTemplate headersTemplate = headers(engine, webhook.headers(), headerTemplates, problems);
+        CompiledTemplate request = template(engine, webhook.requestTemplate(), "request_template", problems);
         return new CompiledWebhook(webhook, EventTypeSelector.of(webhook), filter, trigger, data, headerTemplates,
-                headersTemplate, problems);
+                headersTemplate, request, problems);
     }
 
     private Filter filter(JsonNode node, List<FieldError> problems) {
@@ -68,25 +77,26 @@ public final class WebhookCompiler {
         }
     }
 
-    private CompiledTemplate template(String source, String field, List<FieldError> problems) {
+    /** Compiles in the webhook's own template language ({@code template_engine}). */
+    private CompiledTemplate template(String engine, String source, String field, List<FieldError> problems) {
         if (source == null) {
             return null;
         }
         try {
-            return templates.compile(source);
+            return templates.compile(engine, source);
         } catch (TemplateSyntaxException e) {
-            e.errors().forEach(error -> problems.add(new FieldError(field, error.describe())));
+            e.errors().forEach(error -> problems.add(new FieldError(field, "invalid template: " + error.describe())));
             return null;
         }
     }
 
-    private CompiledTemplate headers(JsonNode headers, Map<String, CompiledTemplate> perHeader,
+    private CompiledTemplate headers(String engine, JsonNode headers, Map<String, CompiledTemplate> perHeader,
                                      List<FieldError> problems) {
         if (headers == null || headers.isNull() || headers.isMissingNode()) {
             return null;
         }
         if (headers.isTextual()) {
-            return template(headers.textValue(), "headers", problems);
+            return template(engine, headers.textValue(), "headers", problems);
         }
         if (!headers.isObject()) {
             problems.add(new FieldError("headers", "must be null, a JSON object of strings, or a template"));
@@ -101,7 +111,7 @@ public final class WebhookCompiler {
             } else if (!header.getValue().isTextual()) {
                 problems.add(new FieldError(field, "must be a string"));
             } else {
-                CompiledTemplate value = template(header.getValue().textValue(), field, problems);
+                CompiledTemplate value = template(engine, header.getValue().textValue(), field, problems);
                 if (value != null) {
                     perHeader.put(header.getKey(), value);
                 }

@@ -16,12 +16,18 @@ import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
- * Jinja templates (Jinjava) in a sandbox: no Java method or property access beyond Jinja's dict and list methods, no
+ * Templates in Jinja (the default) or Handlebars ({@link #compile(String, String)}), each in its own sandbox with the
+ * same limits. Jinja templates (Jinjava) run in a sandbox: no Java method or property access beyond Jinja's dict and list methods, no
  * {@code include}/{@code import}/{@code extends}, no recursive macros, and every render bounded in output size, time,
  * {@code range()} length and collection size ({@link TemplateLimits}). Filters include {@code tojson}. Compile once,
  * render many times; thread-safe.
  */
 public final class TemplateEngine {
+
+    /** The default language, as {@code template_engine: jinja}. */
+    public static final String JINJA = "jinja";
+    /** {@code template_engine: handlebars}, as All Quiet's request templates are written. */
+    public static final String HANDLEBARS = "handlebars";
 
     private static final Map<Context.Library, Set<String>> DISABLED =
             Map.of(Context.Library.TAG, Set.of("include", "import", "from", "extends"));
@@ -32,6 +38,7 @@ public final class TemplateEngine {
     private final JinjavaConfig checkConfig;
     private final TemplateLimits limits;
     private final LongSupplier nanoClock;
+    private final HandlebarsTemplates handlebars;
 
     public TemplateEngine() {
         this(TemplateLimits.DEFAULT);
@@ -48,6 +55,7 @@ public final class TemplateEngine {
         this.renderConfig = config(limits, false);
         this.checkConfig = config(limits, true);
         this.jinjava = new Jinjava(renderConfig);
+        this.handlebars = new HandlebarsTemplates(limits, nanoClock);
         this.jinjava.setResourceLocator((name, encoding, interpreter) -> {
             throw new ResourceNotFoundException("templates cannot load other templates");
         });
@@ -57,8 +65,38 @@ public final class TemplateEngine {
         return limits;
     }
 
+    /** True for the languages {@link #compile(String, String)} knows: {@link #JINJA} and {@link #HANDLEBARS}. */
+    public static boolean isKnownLanguage(String language) {
+        return JINJA.equals(language) || HANDLEBARS.equals(language);
+    }
+
+    /** Compiles {@code source} in {@code language} ({@link #JINJA} when null). */
+    public CompiledTemplate compile(String language, String source) throws TemplateSyntaxException {
+        if (language == null || JINJA.equals(language)) {
+            return compile(source);
+        }
+        if (!HANDLEBARS.equals(language)) {
+            throw new TemplateSyntaxException(List.of(new TemplateError(TemplateError.SYNTAX,
+                    "unknown template engine \"" + language + "\"; one of " + JINJA + ", " + HANDLEBARS, 0, 0)));
+        }
+        if (source == null) {
+            throw new TemplateSyntaxException(List.of(new TemplateError(TemplateError.SYNTAX, "template is null", 0, 0)));
+        }
+        return handlebars.compile(source);
+    }
+
+    /** The syntax errors of {@code source} in {@code language}; empty when it compiles. */
+    public List<TemplateError> check(String language, String source) {
+        try {
+            compile(language, source);
+            return List.of();
+        } catch (TemplateSyntaxException e) {
+            return e.errors();
+        }
+    }
+
     /**
-     * Parses {@code source}, then dry-runs it without variables (every branch) so that errors in expressions are found
+     * Parses {@code source} as Jinja, then dry-runs it without variables (every branch) so that errors in expressions are found
      * now and not at the first event.
      */
     public CompiledTemplate compile(String source) throws TemplateSyntaxException {
@@ -126,6 +164,9 @@ public final class TemplateEngine {
     /** {@link #render(CompiledTemplate, TemplateContext)} with another time limit, e.g. for a retry. */
     public String render(CompiledTemplate template, TemplateContext context, Duration renderTimeout)
             throws TemplateRenderException {
+        if (template.handlebars() != null) {
+            return handlebars.render(template, context, renderTimeout);
+        }
         JinjavaInterpreter interpreter = interpreter(renderConfig, context.variables());
         RenderDeadline.start(nanoClock, renderTimeout.toNanos());
         JinjavaInterpreter.pushCurrent(interpreter);

@@ -82,7 +82,7 @@ class WebhookMatcherTest {
         assertThat(errors).extracting(FieldError::field).contains("trigger_type", "event_types[1]", "filter.all",
                 "trigger_template", "data", "headers.Bad Name", "headers.X-N");
         assertThat(errors).filteredOn(error -> error.field().equals("data"))
-                .allSatisfy(error -> assertThat(error.message()).startsWith("line 2, column"));
+                .allSatisfy(error -> assertThat(error.message()).startsWith("invalid template: line 2, column"));
     }
 
     @Test
