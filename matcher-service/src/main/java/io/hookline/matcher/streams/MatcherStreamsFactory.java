@@ -1,12 +1,15 @@
 package io.hookline.matcher.streams;
 
 import io.hookline.contracts.size.SizeLimits;
+import io.hookline.matcher.freshness.Freshness;
 import io.hookline.matcher.freshness.FreshnessGate;
 import io.hookline.matcher.freshness.FreshnessSettings;
 import io.hookline.matcher.freshness.PollTimes;
 import io.hookline.matcher.index.WebhookConfigView;
 import io.hookline.matcher.index.WebhookIndex;
 import io.hookline.matcher.index.WebhookIndexUpdater;
+import io.hookline.matcher.subscription.SubscriptionTable;
+import io.hookline.matcher.subscription.SubscriptionView;
 import io.hookline.matcher.topology.MatcherMetrics;
 import io.hookline.matcher.topology.MatcherTopics;
 import io.hookline.matcher.topology.MatcherTopology;
@@ -24,6 +27,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Primary;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Properties;
@@ -34,8 +39,9 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 
 /**
- * Builds, starts (at startup) and closes (at shutdown) the matcher: its webhook view, the freshness gate and the Kafka
- * Streams instance, in that order.
+ * Builds, starts (at startup) and closes (at shutdown) the matcher: its webhook and subscription views, a freshness
+ * gate for each and the Kafka Streams instance, in that order. An event is matched once both views are fresh enough
+ * for it.
  */
 @Factory
 public class MatcherStreamsFactory {
@@ -44,10 +50,33 @@ public class MatcherStreamsFactory {
     private static final Duration OFFSETS_REQUEST_TIMEOUT = Duration.ofSeconds(5);
     private static final int LINGER_MS = 2;
     private static final int BATCH_BYTES = 64 * 1024;
+    private static final String SUBSCRIPTIONS = "subscriptions";
 
     @Singleton
     WebhookIndex webhookIndex() {
         return new WebhookIndex();
+    }
+
+    @Singleton
+    SubscriptionTable subscriptionTable() {
+        return new SubscriptionTable();
+    }
+
+    @Context
+    @Bean(preDestroy = "close")
+    SubscriptionView subscriptionView(KafkaSettings kafka, KafkaConnection connection, SubscriptionTable table,
+                                      TopicBootstrap topicsCreatedFirst) {
+        SubscriptionView view = new SubscriptionView(connection,
+                MatcherTopics.withPrefix(kafka.topicPrefix()).subscriptions(), table, OFFSETS_REQUEST_TIMEOUT);
+        view.start(VIEW_LOAD_TIMEOUT);
+        return view;
+    }
+
+    @Context
+    @Named(SUBSCRIPTIONS)
+    @Bean(preDestroy = "close")
+    FreshnessGate subscriptionFreshness(SubscriptionView view, FreshnessSettings settings, MeterRegistry registry) {
+        return new FreshnessGate(view, settings, registry);
     }
 
     @Singleton
@@ -70,6 +99,7 @@ public class MatcherStreamsFactory {
     }
 
     @Context
+    @Primary
     @Bean(preDestroy = "close")
     FreshnessGate freshnessGate(WebhookConfigView view, FreshnessSettings settings, MeterRegistry registry) {
         return new FreshnessGate(view, settings, registry);
@@ -80,12 +110,18 @@ public class MatcherStreamsFactory {
     ManagedStreams matcherStreams(KafkaSettings kafka, KafkaConnection connection, MatcherSettings settings,
                                   SizeLimits limits,
                                   MeterRegistry registry, WebhookIndex index, TemplateEngine templates,
-                                  FreshnessGate freshness, TopicBootstrap topicsCreatedFirst, EventSpans spans) {
+                                  SubscriptionTable subscriptions, FreshnessGate freshness,
+                                  @Named(SUBSCRIPTIONS) FreshnessGate subscriptionFreshness,
+                                  TopicBootstrap topicsCreatedFirst, EventSpans spans) {
         StreamsBuilder builder = new StreamsBuilder();
         RenderRetry retry = new RenderRetry(settings.templateAttempts(),
                 Duration.ofMillis(settings.templateRetryBackoffMs()), RenderRetry.SLEEP);
-        MatcherTopology.build(builder, MatcherTopics.withPrefix(kafka.topicPrefix()), templates, index, freshness,
-                retry, new MatcherMetrics(registry, index), limits, spans);
+        Freshness bothViews = (timestamp, seenNanos) -> {
+            freshness.awaitFresh(timestamp, seenNanos);
+            subscriptionFreshness.awaitFresh(timestamp, seenNanos);
+        };
+        MatcherTopology.build(builder, MatcherTopics.withPrefix(kafka.topicPrefix()), templates, index, subscriptions,
+                bothViews, retry, new MatcherMetrics(registry, index), limits, spans);
         Topology topology = builder.build();
         ManagedStreams streams = new ManagedStreams("matcher-streams", topology,
                 connection.streamsConfig(properties(kafka, settings, limits)), registry);
