@@ -147,8 +147,9 @@ final class EventMatchProcessor implements Processor<byte[], byte[], byte[], Mat
             }
         }
         for (String subscription : forwarding.ended(event)) {
-            context.forward(new Record<>(utf8(subscription), (MatcherOutput) new MatcherOutput.Unsubscribe(subscription),
-                    record.timestamp(), new RecordHeaders()));
+            context.forward(new Record<>(utf8(subscription),
+                    (MatcherOutput) new MatcherOutput.Unsubscribe(subscription), record.timestamp(),
+                    new RecordHeaders()));
         }
         span.setAttribute("hookline.jobs", jobs - jobsBefore);
     }

@@ -25,16 +25,17 @@ import org.apache.kafka.streams.kstream.Produced;
 /**
  * The matcher's topology:
  * <pre>
- * webhook-config ──► WebhookConfigView (outside the topology) ──► in-memory index (tenant → event type → webhooks)
+ * webhook-config ──► WebhookConfigView (outside the topology) ──► index (tenant → event type → webhooks)
  * webhook-subscriptions ──► SubscriptionView (outside the topology) ──► subscription table (subject → webhooks)
- * domain-events ──────────────► match-webhooks ──────────┐
- * webhook-operational-events ─► match-operational-events ┴┬─► webhook-deliveries (one job per matching endpoint,
- *                                    │                      key: endpoint)
- *                                    ├─► webhook-delivery-log  (a template failed, key: webhook id)
- *                                    ├─► domain-events-dlq     (not a valid CloudEvent, or a webhook kept failing for
- *                                    │                          a transient reason: original key and bytes)
- *                                    ├─► webhook-deliveries-dlq (a job too large to write, trimmed)
- *                                    └─► webhook-subscriptions (a tombstone: an event ended a subscription)
+ * domain-events ──────────────► match-webhooks ───────────┐
+ * webhook-operational-events ─► match-operational-events ─┤
+ *   ┌─────────────────────────────────────────────────────┘
+ *   ├─► webhook-deliveries     (one job per matching endpoint, key: endpoint)
+ *   ├─► webhook-delivery-log   (a template failed, key: webhook id)
+ *   ├─► domain-events-dlq      (not a valid CloudEvent, or a webhook kept failing for a transient reason:
+ *   │                           original key and bytes)
+ *   ├─► webhook-deliveries-dlq (a job too large to write, trimmed)
+ *   └─► webhook-subscriptions  (a tombstone: an event ended a subscription)
  * </pre>
  * {@code domain-events} is never repartitioned: every instance holds all webhooks and all subscriptions, so an event
  * is matched where it is read, in partition order, once {@link Freshness} says the index (and the subscriptions) are

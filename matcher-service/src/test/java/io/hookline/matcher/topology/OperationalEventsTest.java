@@ -8,8 +8,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Operational events from {@code webhook-operational-events} are matched like domain events in their tenant (CONTRACT.md
- * section 3): selected by {@code hookline.*} or their exact type, never by a plain {@code *}, and never delivered to
+ * Operational events from {@code webhook-operational-events} are matched like domain events in their tenant
+ * (CONTRACT.md section 3): selected by {@code hookline.*} or their exact type, never by a plain {@code *}, and never delivered to
  * the webhook they are about.
  */
 class OperationalEventsTest {
