@@ -34,20 +34,21 @@ public final class SubscriptionTable {
         });
     }
 
-    public boolean isSubscribed(String webhookId, String subject) {
+    /** The subscription of this webhook to this subject, or null. */
+    public Subscription get(String webhookId, String subject) {
         if (subject == null) {
-            return false;
+            return null;
         }
         Map<String, Subscription> webhooks = bySubject.get(subject);
-        return webhooks != null && webhooks.containsKey(webhookId);
+        return webhooks == null ? null : webhooks.get(webhookId);
     }
 
-    /** The ids of the webhooks that follow {@code subject}. */
-    public List<String> subscribers(String subject) {
+    /** The subscriptions to {@code subject}, of every webhook. */
+    public List<Subscription> subscribers(String subject) {
         if (subject == null) {
             return List.of();
         }
         Map<String, Subscription> webhooks = bySubject.get(subject);
-        return webhooks == null ? List.of() : List.copyOf(webhooks.keySet());
+        return webhooks == null ? List.of() : List.copyOf(webhooks.values());
     }
 }

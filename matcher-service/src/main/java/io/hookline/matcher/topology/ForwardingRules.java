@@ -8,7 +8,9 @@ import io.hookline.matcher.index.WebhookIndex;
 import io.hookline.matcher.subscription.SubscriptionTable;
 import io.hookline.rules.match.CompiledWebhook;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,11 +21,19 @@ import java.util.Optional;
  * webhook's event types select it (so that {@code incident.resolved} ends a webhook that follows only
  * {@code incident.triggered} too). A subscription of a webhook that no longer exists ends with the next event of its
  * subject.
+ *
+ * <p>One instance per stream task: the tombstone that ends a subscription reaches the shared table only once the
+ * task's transaction is committed and the view has read it, so the task remembers what it ended meanwhile, and the
+ * subject's next events in its partition are not sent. It remembers the very subscription it ended, so a new
+ * {@code /trigger} of the subject counts again at once. A task that starts again (after a failure, its uncommitted
+ * output discarded) starts with an empty memory and processes the ending event again.
  */
 final class ForwardingRules {
 
     private final SubscriptionTable subscriptions;
     private final WebhookIndex index;
+    /** Subscription key → the subscription this task ended, until the table no longer holds that one. */
+    private final Map<String, Subscription> endedHere = new HashMap<>();
 
     ForwardingRules(SubscriptionTable subscriptions, WebhookIndex index) {
         this.subscriptions = subscriptions;
@@ -37,24 +47,49 @@ final class ForwardingRules {
             return false;
         }
         if (Forwarding.isAfterForwarding(config)) {
-            return subscriptions.isSubscribed(webhook.id(), event.subject());
+            return isLive(subscriptions.get(webhook.id(), event.subject()));
         }
         return true;
     }
 
-    /** The keys of the subscriptions this event ends, to be tombstoned once its jobs are written. */
+    private Subscription tableEntry(String key) {
+        int slash = key.indexOf('/');
+        return subscriptions.get(key.substring(0, slash), key.substring(slash + 1));
+    }
+
+    private boolean isLive(Subscription subscription) {
+        if (subscription == null) {
+            return false;
+        }
+        Subscription ended = endedHere.get(subscription.key());
+        if (ended == null) {
+            return true;
+        }
+        if (ended.equals(subscription)) {
+            return false;
+        }
+        endedHere.remove(subscription.key());
+        return true;
+    }
+
+    /**
+     * The keys of the subscriptions this event ends, to be tombstoned once its jobs are written. Forgets, first, the
+     * ended subscriptions that the table no longer holds (their tombstones arrived, or they were replaced).
+     */
     List<String> ended(DomainEvent event) {
+        endedHere.entrySet().removeIf(entry -> !entry.getValue().equals(tableEntry(entry.getKey())));
         List<String> ended = new ArrayList<>();
-        for (String webhookId : subscriptions.subscribers(event.subject())) {
-            Optional<CompiledWebhook> webhook = index.current(webhookId);
-            if (webhook.isEmpty()) {
-                ended.add(Subscription.key(webhookId, event.subject()));
+        for (Subscription subscription : subscriptions.subscribers(event.subject())) {
+            if (!isLive(subscription)) {
                 continue;
             }
-            WebhookConfig config = webhook.get().config();
-            if (config.tenant().equals(event.tenant()) && Forwarding.isAfterForwarding(config)
+            Optional<CompiledWebhook> webhook = index.current(subscription.webhookId());
+            boolean gone = webhook.isEmpty();
+            WebhookConfig config = gone ? null : webhook.get().config();
+            if (gone || config.tenant().equals(event.tenant()) && Forwarding.isAfterForwarding(config)
                     && config.unsubscribeOn().contains(event.type())) {
-                ended.add(Subscription.key(webhookId, event.subject()));
+                endedHere.put(subscription.key(), subscription);
+                ended.add(subscription.key());
             }
         }
         return ended;

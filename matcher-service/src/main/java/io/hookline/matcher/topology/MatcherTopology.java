@@ -77,18 +77,16 @@ public final class MatcherTopology {
                 new RequestRenderer(templates));
         RenderAttempts attempts = new RenderAttempts(evaluator, templates.limits().renderTimeout(), retry, metrics);
 
-        ForwardingRules forwarding = new ForwardingRules(subscriptions, index);
-
         KStream<byte[], MatcherOutput> domainOutputs = builder
                 .stream(topics.domainEvents(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
                         .withName(EVENTS_SOURCE))
                 .process(() -> new EventMatchProcessor(index, freshness, attempts, metrics, limits, spans,
-                        forwarding, false), Named.as(MATCHER));
+                        new ForwardingRules(subscriptions, index), false), Named.as(MATCHER));
         KStream<byte[], MatcherOutput> operationalOutputs = builder
                 .stream(topics.operationalEvents(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
                         .withName(OPERATIONAL_SOURCE))
                 .process(() -> new EventMatchProcessor(index, freshness, attempts, metrics, limits, spans,
-                        forwarding, true), Named.as(OPERATIONAL_MATCHER));
+                        new ForwardingRules(subscriptions, index), true), Named.as(OPERATIONAL_MATCHER));
         KStream<byte[], MatcherOutput> outputs = domainOutputs.merge(operationalOutputs, Named.as("all-outputs"));
 
         Map<String, KStream<byte[], MatcherOutput>> routes = outputs.split(Named.as("route-"))

@@ -78,10 +78,26 @@ class ForwardingTest {
 
         matcher.send(event("e5", "incident.resolved", "INC-1"));
         assertThat(eventIdsFor("WHAFTER")).as("the unsubscribing event itself").containsExactly("e5");
+        matcher.send(event("e6", "incident.triggered", "INC-1"));
+        assertThat(eventIdsFor("WHAFTER")).as("before the tombstone is read back").isEmpty();
         assertThat(matcher.applyUnsubscribes()).containsExactly("WHAFTER/INC-1");
 
-        matcher.send(event("e6", "incident.triggered", "INC-1"));
+        matcher.send(event("e7", "incident.triggered", "INC-1"));
         assertThat(eventIdsFor("WHAFTER")).as("after the subscription ended").isEmpty();
+    }
+
+    @Test
+    void shouldFollowAgainAfterANewTriggerEvenBeforeTheTombstoneIsReadBack() {
+        matcher.configure(webhook("WHAFTER").forwarding("after_forwarding").eventTypes("incident.*")
+                .unsubscribeOn("incident.resolved"));
+        matcher.subscribe("WHAFTER", "INC-1", "t1");
+        matcher.send(event("e1", "incident.resolved", "INC-1"));
+        assertThat(eventIdsFor("WHAFTER")).containsExactly("e1");
+
+        matcher.subscribe("WHAFTER", "INC-1", "t2");
+        matcher.send(event("e2", "incident.triggered", "INC-1"));
+
+        assertThat(eventIdsFor("WHAFTER")).containsExactly("e2");
     }
 
     @Test

@@ -115,8 +115,12 @@ final class MatcherDriver implements AutoCloseable {
 
     /** A subscription as a /trigger writes it. */
     void subscribe(String webhookId, String subject) {
+        subscribe(webhookId, subject, "trigger-event");
+    }
+
+    void subscribe(String webhookId, String subject, String triggerEventId) {
         subscriptions.apply(Subscription.key(webhookId, subject),
-                new Subscription(webhookId, subject, START, "trigger-event"));
+                new Subscription(webhookId, subject, START, triggerEventId));
     }
 
     /** Applies what the topology wrote to webhook-subscriptions, as the subscription view would; returns the keys. */
