@@ -1,7 +1,7 @@
 package io.hookline.matcher.streams;
 
 import io.hookline.contracts.size.SizeLimits;
-import io.hookline.matcher.freshness.Freshness;
+import io.hookline.matcher.freshness.CombinedProgress;
 import io.hookline.matcher.freshness.FreshnessGate;
 import io.hookline.matcher.freshness.FreshnessSettings;
 import io.hookline.matcher.freshness.PollTimes;
@@ -27,8 +27,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Primary;
-import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Properties;
@@ -39,8 +37,8 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 
 /**
- * Builds, starts (at startup) and closes (at shutdown) the matcher: its webhook and subscription views, a freshness
- * gate for each and the Kafka Streams instance, in that order. An event is matched once both views are fresh enough
+ * Builds, starts (at startup) and closes (at shutdown) the matcher: its webhook and subscription views, the freshness
+ * gate over both and the Kafka Streams instance, in that order. An event is matched once both views are fresh enough
  * for it.
  */
 @Factory
@@ -50,7 +48,6 @@ public class MatcherStreamsFactory {
     private static final Duration OFFSETS_REQUEST_TIMEOUT = Duration.ofSeconds(5);
     private static final int LINGER_MS = 2;
     private static final int BATCH_BYTES = 64 * 1024;
-    private static final String SUBSCRIPTIONS = "subscriptions";
 
     @Singleton
     WebhookIndex webhookIndex() {
@@ -72,13 +69,6 @@ public class MatcherStreamsFactory {
         return view;
     }
 
-    @Context
-    @Named(SUBSCRIPTIONS)
-    @Bean(preDestroy = "close")
-    FreshnessGate subscriptionFreshness(SubscriptionView view, FreshnessSettings settings, MeterRegistry registry) {
-        return new FreshnessGate(view, settings, registry);
-    }
-
     @Singleton
     TemplateEngine templateEngine(MatcherSettings settings, SizeLimits limits) {
         return new TemplateEngine(new TemplateLimits(limits.renderMaxChars(),
@@ -98,11 +88,16 @@ public class MatcherStreamsFactory {
         return view;
     }
 
-    @Context
-    @Primary
+    @Singleton
     @Bean(preDestroy = "close")
-    FreshnessGate freshnessGate(WebhookConfigView view, FreshnessSettings settings, MeterRegistry registry) {
-        return new FreshnessGate(view, settings, registry);
+    CombinedProgress viewsProgress(WebhookConfigView webhooks, SubscriptionView subscriptions) {
+        return new CombinedProgress(webhooks, subscriptions);
+    }
+
+    @Context
+    @Bean(preDestroy = "close")
+    FreshnessGate freshnessGate(CombinedProgress views, FreshnessSettings settings, MeterRegistry registry) {
+        return new FreshnessGate(views, settings, registry);
     }
 
     @Context
@@ -111,17 +106,12 @@ public class MatcherStreamsFactory {
                                   SizeLimits limits,
                                   MeterRegistry registry, WebhookIndex index, TemplateEngine templates,
                                   SubscriptionTable subscriptions, FreshnessGate freshness,
-                                  @Named(SUBSCRIPTIONS) FreshnessGate subscriptionFreshness,
                                   TopicBootstrap topicsCreatedFirst, EventSpans spans) {
         StreamsBuilder builder = new StreamsBuilder();
         RenderRetry retry = new RenderRetry(settings.templateAttempts(),
                 Duration.ofMillis(settings.templateRetryBackoffMs()), RenderRetry.SLEEP);
-        Freshness bothViews = (timestamp, seenNanos) -> {
-            freshness.awaitFresh(timestamp, seenNanos);
-            subscriptionFreshness.awaitFresh(timestamp, seenNanos);
-        };
         MatcherTopology.build(builder, MatcherTopics.withPrefix(kafka.topicPrefix()), templates, index, subscriptions,
-                bothViews, retry, new MatcherMetrics(registry, index), limits, spans);
+                freshness, retry, new MatcherMetrics(registry, index), limits, spans);
         Topology topology = builder.build();
         ManagedStreams streams = new ManagedStreams("matcher-streams", topology,
                 connection.streamsConfig(properties(kafka, settings, limits)), registry);
