@@ -8,6 +8,7 @@ TopicCatalog.all(...), so a topic added there fails the build until it is added 
 - {name: domain-events-dlq, partitions: "1", retentionMs: "1209600000"}
 - {name: webhook-config, partitions: "1", compact: true}
 - {name: api-tokens, partitions: "1", compact: true}
+- {name: webhook-subscriptions, partitions: "1", compact: true}
 - {name: dispatcher-subject-holds, partitions: "1", compact: true}
 - {name: dispatcher-mail-log, partitions: "1", compact: true}
 - {name: webhook-deliveries, partitions: all, retentionMs: "604800000"}
@@ -32,12 +33,12 @@ transactional id of the config writer. Names are without prefix; "prefix: true" 
 */}}
 {{- define "hookline.kafkaAccess" -}}
 config-service:
-  read: [webhook-config, api-tokens, webhook-delivery-log]
-  write: [webhook-config, api-tokens, domain-events, webhook-deliveries]
+  read: [webhook-config, api-tokens, webhook-delivery-log, webhook-subscriptions]
+  write: [webhook-config, api-tokens, domain-events, webhook-deliveries, webhook-subscriptions]
   transactionalIds: [hookline-config-writer]
 matcher-service:
-  read: [domain-events, webhook-config, api-tokens]
-  write: [webhook-deliveries, webhook-deliveries-dlq, domain-events-dlq, webhook-delivery-log]
+  read: [domain-events, webhook-operational-events, webhook-config, api-tokens, webhook-subscriptions]
+  write: [webhook-deliveries, webhook-deliveries-dlq, domain-events-dlq, webhook-delivery-log, webhook-subscriptions]
   streamsApplicationId: hookline-matcher
 dispatcher-service:
   read: [webhook-deliveries, webhook-deliveries-retry-, webhook-config, api-tokens, dispatcher-subject-holds, dispatcher-mail-log]

@@ -120,7 +120,7 @@ class EndpointProtectionTest {
         await().atMost(DispatcherKit.timeout()).until(() -> circuitState(spec.id(), url(path)) == State.CLOSED);
         await().atMost(DispatcherKit.timeout()).until(() -> kit.reader(Topics.WEBHOOK_OPERATIONAL_EVENTS.name())
                 .records().stream().anyMatch(record -> spec.id().equals(record.key())
-                        && new String(record.value(), StandardCharsets.UTF_8).contains("endpoint.recovered")));
+                        && new String(record.value(), StandardCharsets.UTF_8).contains("hookline.endpoint.recovered")));
         await().atMost(DispatcherKit.timeout()).until(() -> successes(path) >= 8);
     }
 

@@ -87,7 +87,8 @@ class GoneEndpointTest {
 
             // And the disable is announced once, the mail naming the webhook as the operator now knows it
             await().atMost(DispatcherKit.timeout())
-                    .until(() -> operationalEvents(spec.id(), "endpoint.disabled"), found -> found.size() == 1);
+                    .until(() -> operationalEvents(spec.id(), "hookline.endpoint.disabled"),
+                            found -> found.size() == 1);
             MimeMessage mail = await().atMost(DispatcherKit.timeout()).until(() -> mailTo("renamed@example.test"),
                     found -> found != null);
             assertThat(mail.getSubject()).contains("renamed by operator").contains("disabled");
@@ -123,7 +124,7 @@ class GoneEndpointTest {
             // And nothing else is written or sent: no version 3, no endpoint.disabled, no mail
             await().during(QUIET).atMost(QUIET.multipliedBy(2)).until(() ->
                     versionsWritten(spec.id()).equals(List.of(1L, 2L))
-                            && operationalEvents(spec.id(), "endpoint.disabled").isEmpty()
+                            && operationalEvents(spec.id(), "hookline.endpoint.disabled").isEmpty()
                             && mailTo("replaced@example.test") == null);
         }
     }

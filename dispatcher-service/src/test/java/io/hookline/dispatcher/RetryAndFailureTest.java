@@ -133,7 +133,7 @@ class RetryAndFailureTest {
                     assertThat(node.get("last_error").asText()).isEqualTo("HTTP 500");
                 });
         List<JsonNode> events = await().atMost(DispatcherKit.timeout())
-                .until(() -> operationalEvents(spec.id(), "attempt.exhausted"), found -> found.size() >= 2);
+                .until(() -> operationalEvents(spec.id(), "hookline.attempt.exhausted"), found -> found.size() >= 2);
         assertThat(events.get(0).get("specversion").asText()).isEqualTo("1.0");
         assertThat(events.get(0).get("data").get("webhook_id").asText()).isEqualTo(spec.id());
         await().atMost(DispatcherKit.timeout()).until(() -> smtp.getReceivedMessages().length >= 1);
@@ -142,6 +142,38 @@ class RetryAndFailureTest {
         assertThat(mail.getSubject()).contains("failed");
         // Both deliveries died, but the owner hears about the webhook once within the hour.
         assertThat(smtp.getReceivedMessages()).hasSize(1);
+    }
+
+    @Test
+    void shouldEmitNoOperationalEventAboutAWebhookThatReceivesOperationalEvents() {
+        // Given a webhook that receives operational events and a plain one, both failing for good at once
+        String path = "/ops-down";
+        receiver.stubFor(any(urlPathEqualTo(path)).willReturn(aResponse().withStatus(500)));
+        var operational = Webhooks.Spec.of(url(path), kit.cipher, Webhooks.newSigningSecret()).maxRetries(0);
+        var plain = Webhooks.Spec.of(url(path), kit.cipher, Webhooks.newSigningSecret()).maxRetries(0);
+        kit.publishWebhook(withEventTypes(operational.config(), "hookline.*"));
+        kit.publishWebhook(plain.config());
+        DeliveryJob operationalJob = operational.job(operational.id(), "{}", 21);
+        DeliveryJob plainJob = plain.job("INC-21", "{}", 22);
+
+        // When
+        kit.publishJob(operationalJob);
+        kit.publishJob(plainJob);
+
+        // Then both are dead-lettered, the plain one is announced, the operational one never is
+        assertThat(awaitAttempts(operationalJob.deliveryId(), 1).get(0).outcome()).isEqualTo(Outcome.DEAD);
+        assertThat(awaitAttempts(plainJob.deliveryId(), 1).get(0).outcome()).isEqualTo(Outcome.DEAD);
+        await().atMost(DispatcherKit.timeout())
+                .until(() -> operationalEvents(plain.id(), "hookline.attempt.exhausted"), found -> found.size() == 1);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .until(() -> kit.reader(Topics.WEBHOOK_OPERATIONAL_EVENTS.name()).records().stream()
+                        .noneMatch(record -> operational.id().equals(record.key())));
+    }
+
+    private static WebhookConfig withEventTypes(WebhookConfig webhook, String... eventTypes) {
+        var node = (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.valueToTree(webhook);
+        node.set("event_types", Json.MAPPER.valueToTree(List.of(eventTypes)));
+        return Json.MAPPER.convertValue(node, WebhookConfig.class);
     }
 
     @Test
@@ -194,7 +226,7 @@ class RetryAndFailureTest {
         assertThat(disabled.disabledReason()).contains("410");
         assertThat(disabled.signingSecrets()).isEqualTo(spec.config().signingSecrets());
         await().atMost(DispatcherKit.timeout())
-                .until(() -> operationalEvents(spec.id(), "endpoint.disabled"), found -> found.size() == 1);
+                .until(() -> operationalEvents(spec.id(), "hookline.endpoint.disabled"), found -> found.size() == 1);
 
         // And a later job of the disabled webhook is dropped with a failed record, without a request
         DeliveryJob later = spec.job("INC-6", "{}", 6);

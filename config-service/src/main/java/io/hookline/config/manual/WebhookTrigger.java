@@ -3,6 +3,7 @@ package io.hookline.config.manual;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hookline.config.error.ProblemException;
 import io.hookline.config.store.WebhookStore;
+import io.hookline.config.subscription.Subscriptions;
 import io.hookline.config.validation.FieldErrors;
 import io.hookline.contracts.delivery.DeliveryJob;
 import io.hookline.contracts.event.DomainEvent;
@@ -22,7 +23,8 @@ import java.util.List;
 
 /**
  * Delivers one event to one stored webhook now, skipping its event types and filters (a manual webhook): renders the
- * request and queues one job per endpoint for the dispatcher, as the matcher would.
+ * request and queues one job per endpoint for the dispatcher, as the matcher would. An {@code after_forwarding}
+ * webhook is subscribed to the event's subject first ({@link Subscriptions}), so the subject's later events follow.
  */
 @Singleton
 public final class WebhookTrigger {
@@ -31,15 +33,17 @@ public final class WebhookTrigger {
     private final WebhookCompiler compiler;
     private final RequestRenderer renderer;
     private final DeliveryJobPublisher publisher;
+    private final Subscriptions subscriptions;
     private final EventReader events = new EventReader();
     private final Clock clock = Clock.systemUTC();
 
     public WebhookTrigger(WebhookStore store, WebhookCompiler compiler, RequestRenderer renderer,
-                          DeliveryJobPublisher publisher) {
+                          DeliveryJobPublisher publisher, Subscriptions subscriptions) {
         this.store = store;
         this.compiler = compiler;
         this.renderer = renderer;
         this.publisher = publisher;
+        this.subscriptions = subscriptions;
     }
 
     /** The queued jobs; 404 for another tenant's webhook, 409 when disabled, 400 for a bad event, 422 on a template. */
@@ -53,6 +57,7 @@ public final class WebhookTrigger {
 
     List<DeliveryJob> deliver(WebhookConfig webhook, DomainEvent event) {
         List<DeliveryJob> jobs = jobs(webhook, event);
+        subscriptions.subscribe(webhook, event);
         publish(jobs);
         return jobs;
     }

@@ -5,20 +5,24 @@ import io.hookline.config.error.ProblemException;
 import io.hookline.config.metrics.ConfigMetrics;
 import io.hookline.config.metrics.ConfigMetrics.Write;
 import io.hookline.config.store.WebhookStore;
+import io.hookline.config.subscription.Subscriptions;
+import io.hookline.config.templates.TemplateApplication;
 import io.hookline.config.validation.TenantQuota;
 import io.hookline.config.validation.WebhookChanges;
 import io.hookline.config.validation.WebhookRequestReader;
 import io.hookline.config.validation.WebhookValidator;
 import io.hookline.contracts.webhook.WebhookConfig;
 import io.hookline.service.store.ConfigWriter;
+import io.hookline.service.store.TopicWrite;
 import io.hookline.service.store.WritePlan;
-import io.hookline.config.templates.TemplateApplication;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Creates, changes and deletes webhooks. Each change reads the current state, checks it and writes the next version
- * inside {@link ConfigWriter}, so the check and the write cannot be split by another writer.
+ * inside {@link ConfigWriter}, so the check and the write cannot be split by another writer. Deleting a webhook ends
+ * its subscriptions in the same transaction.
  */
 @Singleton
 public final class WebhookService {
@@ -31,11 +35,13 @@ public final class WebhookService {
     private final TenantQuota quota;
     private final ConfigMetrics metrics;
     private final TemplateApplication templates;
+    private final Subscriptions subscriptions;
 
     public WebhookService(WebhookStore store, ConfigWriter writer, WebhookRequestReader reader,
                           WebhookValidator validator, WebhookAssembler assembler, TenantQuota quota,
-                          ConfigMetrics metrics, TemplateApplication templates) {
+                          ConfigMetrics metrics, TemplateApplication templates, Subscriptions subscriptions) {
         this.templates = templates;
+        this.subscriptions = subscriptions;
         this.quota = quota;
         this.metrics = metrics;
         this.store = store;
@@ -82,7 +88,9 @@ public final class WebhookService {
         writer.write(() -> {
             WebhookConfig current = store.get(tenant, id);
             checkVersion(current, ifMatch);
-            return WritePlan.of(store.delete(id), current);
+            List<TopicWrite> writes = new ArrayList<>(subscriptions.endAll(id));
+            writes.add(store.delete(id));
+            return new WritePlan<>(writes, current);
         });
         metrics.written(Write.WEBHOOK_DELETED);
     }

@@ -46,6 +46,7 @@ public final class TopicCatalog {
         specs.add(deleted(Topics.DOMAIN_EVENTS_DLQ, prefix, 1, DLQ_RETENTION));
         specs.add(compacted(Topics.WEBHOOK_CONFIG, prefix));
         specs.add(compacted(Topics.API_TOKENS, prefix));
+        specs.add(compacted(Topics.WEBHOOK_SUBSCRIPTIONS, prefix));
         specs.add(compacted(Topics.DISPATCHER_SUBJECT_HOLDS, prefix));
         specs.add(compacted(Topics.DISPATCHER_MAIL_LOG, prefix));
         specs.add(deleted(Topics.WEBHOOK_DELIVERIES, prefix, partitions, EVENT_RETENTION));

@@ -4,6 +4,7 @@ import io.hookline.contracts.auth.ApiToken;
 import io.hookline.contracts.delivery.DeliveryAttempt;
 import io.hookline.contracts.delivery.DeliveryJob;
 import io.hookline.contracts.json.JsonSerde;
+import io.hookline.contracts.subscription.Subscription;
 import io.hookline.contracts.webhook.WebhookConfig;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -31,6 +32,13 @@ public final class Topics {
     /** CloudEvents (structured JSON) about endpoints: attempt.exhausted, endpoint.disabled, endpoint.recovered. */
     public static final Topic<String, byte[]> WEBHOOK_OPERATIONAL_EVENTS =
             new Topic<>("webhook-operational-events", Serdes.String(), Serdes.ByteArray());
+
+    /**
+     * Internal: the subjects each {@code after_forwarding} webhook follows; compacted, keyed by
+     * {@link Subscription#key(String, String)}; a tombstone ends a subscription.
+     */
+    public static final Topic<String, Subscription> WEBHOOK_SUBSCRIPTIONS =
+            new Topic<>("webhook-subscriptions", Serdes.String(), new JsonSerde<>(Subscription.class));
 
     /** Internal: API tokens (hashes only), compacted, keyed by token id; a tombstone revokes. */
     public static final Topic<String, ApiToken> API_TOKENS =

@@ -29,6 +29,10 @@ final class HooklineApi {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    Reply delete(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).DELETE());
+    }
+
     Reply get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
     }

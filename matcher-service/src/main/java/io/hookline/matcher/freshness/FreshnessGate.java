@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Read-your-writes for the matcher (CONTRACT.md section 8). An event may be matched only once the webhook view has
  * applied {@code webhook-config} up to committed end offsets that Kafka gave after the event was produced, so every
- * change acknowledged before the event is in the index. "After" is known in two ways: the offsets were asked for
+ * change acknowledged before the event is in the index (the matcher gives it the webhooks and the subscriptions as one
+ * view, {@link CombinedProgress}). "After" is known in two ways: the offsets were asked for
  * after the gate saw the event, or after the event's timestamp plus the allowed clock skew (so events of a backlog
  * pass at once, and a timestamp from the future costs no more than a new snapshot).
  *

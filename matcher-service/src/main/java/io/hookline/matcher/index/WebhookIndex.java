@@ -26,6 +26,11 @@ public final class WebhookIndex {
         return current != null && current.version() == version ? Optional.of(current) : Optional.empty();
     }
 
+    /** The indexed webhook of this id, whatever its version. */
+    public Optional<CompiledWebhook> current(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
     public synchronized void put(CompiledWebhook webhook) {
         CompiledWebhook previous = byId.put(webhook.id(), webhook);
         if (previous != null && !previous.tenant().equals(webhook.tenant())) {

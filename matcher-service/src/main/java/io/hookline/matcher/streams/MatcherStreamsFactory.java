@@ -1,12 +1,15 @@
 package io.hookline.matcher.streams;
 
 import io.hookline.contracts.size.SizeLimits;
+import io.hookline.matcher.freshness.CombinedProgress;
 import io.hookline.matcher.freshness.FreshnessGate;
 import io.hookline.matcher.freshness.FreshnessSettings;
 import io.hookline.matcher.freshness.PollTimes;
 import io.hookline.matcher.index.WebhookConfigView;
 import io.hookline.matcher.index.WebhookIndex;
 import io.hookline.matcher.index.WebhookIndexUpdater;
+import io.hookline.matcher.subscription.SubscriptionTable;
+import io.hookline.matcher.subscription.SubscriptionView;
 import io.hookline.matcher.topology.MatcherMetrics;
 import io.hookline.matcher.topology.MatcherTopics;
 import io.hookline.matcher.topology.MatcherTopology;
@@ -34,8 +37,9 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 
 /**
- * Builds, starts (at startup) and closes (at shutdown) the matcher: its webhook view, the freshness gate and the Kafka
- * Streams instance, in that order.
+ * Builds, starts (at startup) and closes (at shutdown) the matcher: its webhook and subscription views, the freshness
+ * gate over both and the Kafka Streams instance, in that order. An event is matched once both views are fresh enough
+ * for it.
  */
 @Factory
 public class MatcherStreamsFactory {
@@ -48,6 +52,21 @@ public class MatcherStreamsFactory {
     @Singleton
     WebhookIndex webhookIndex() {
         return new WebhookIndex();
+    }
+
+    @Singleton
+    SubscriptionTable subscriptionTable() {
+        return new SubscriptionTable();
+    }
+
+    @Context
+    @Bean(preDestroy = "close")
+    SubscriptionView subscriptionView(KafkaSettings kafka, KafkaConnection connection, SubscriptionTable table,
+                                      TopicBootstrap topicsCreatedFirst) {
+        SubscriptionView view = new SubscriptionView(connection,
+                MatcherTopics.withPrefix(kafka.topicPrefix()).subscriptions(), table, OFFSETS_REQUEST_TIMEOUT);
+        view.start(VIEW_LOAD_TIMEOUT);
+        return view;
     }
 
     @Singleton
@@ -69,10 +88,16 @@ public class MatcherStreamsFactory {
         return view;
     }
 
+    @Singleton
+    @Bean(preDestroy = "close")
+    CombinedProgress viewsProgress(WebhookConfigView webhooks, SubscriptionView subscriptions) {
+        return new CombinedProgress(webhooks, subscriptions);
+    }
+
     @Context
     @Bean(preDestroy = "close")
-    FreshnessGate freshnessGate(WebhookConfigView view, FreshnessSettings settings, MeterRegistry registry) {
-        return new FreshnessGate(view, settings, registry);
+    FreshnessGate freshnessGate(CombinedProgress views, FreshnessSettings settings, MeterRegistry registry) {
+        return new FreshnessGate(views, settings, registry);
     }
 
     @Context
@@ -80,12 +105,13 @@ public class MatcherStreamsFactory {
     ManagedStreams matcherStreams(KafkaSettings kafka, KafkaConnection connection, MatcherSettings settings,
                                   SizeLimits limits,
                                   MeterRegistry registry, WebhookIndex index, TemplateEngine templates,
-                                  FreshnessGate freshness, TopicBootstrap topicsCreatedFirst, EventSpans spans) {
+                                  SubscriptionTable subscriptions, FreshnessGate freshness,
+                                  TopicBootstrap topicsCreatedFirst, EventSpans spans) {
         StreamsBuilder builder = new StreamsBuilder();
         RenderRetry retry = new RenderRetry(settings.templateAttempts(),
                 Duration.ofMillis(settings.templateRetryBackoffMs()), RenderRetry.SLEEP);
-        MatcherTopology.build(builder, MatcherTopics.withPrefix(kafka.topicPrefix()), templates, index, freshness,
-                retry, new MatcherMetrics(registry, index), limits, spans);
+        MatcherTopology.build(builder, MatcherTopics.withPrefix(kafka.topicPrefix()), templates, index, subscriptions,
+                freshness, retry, new MatcherMetrics(registry, index), limits, spans);
         Topology topology = builder.build();
         ManagedStreams streams = new ManagedStreams("matcher-streams", topology,
                 connection.streamsConfig(properties(kafka, settings, limits)), registry);

@@ -28,6 +28,7 @@ import io.opentelemetry.api.trace.SpanKind;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -43,7 +44,11 @@ import org.slf4j.LoggerFactory;
  * after its retries ({@link RenderAttempts}) sends the event to the dead-letter topic with the reason and the webhook's
  * id, so it can be replayed. A job too large for a record goes, trimmed, to the jobs' dead-letter topic with a log
  * record instead: the broker would refuse it and fail the stream task. Outputs of one event are emitted in order,
- * synchronously, so one partition's order is kept.
+ * synchronously, so one partition's order is kept. A webhook's {@code forwarding} decides first whether the event may
+ * go to it at all ({@link ForwardingRules}); the subscriptions the event ends are ended after its jobs.
+ *
+ * <p>The same processor reads Hookline's operational events ({@code hookline.*}, {@code operational}): they are
+ * matched like domain events, except that an event about a webhook never goes to that webhook itself.
  */
 final class EventMatchProcessor implements Processor<byte[], byte[], byte[], MatcherOutput> {
 
@@ -62,13 +67,17 @@ final class EventMatchProcessor implements Processor<byte[], byte[], byte[], Mat
     private final SizeLimits limits;
     private final DomainEventParser parser;
     private final EventSpans spans;
+    private final ForwardingRules forwarding;
+    private final boolean operational;
     private ProcessorContext<byte[], MatcherOutput> context;
     /** Jobs emitted by this processor so far: a span counts its event's. */
     private long jobs;
 
     EventMatchProcessor(WebhookIndex index, Freshness freshness, RenderAttempts attempts, MatcherMetrics metrics,
-                        SizeLimits limits, EventSpans spans) {
+                        SizeLimits limits, EventSpans spans, ForwardingRules forwarding, boolean operational) {
         this.spans = spans;
+        this.forwarding = forwarding;
+        this.operational = operational;
         this.index = index;
         this.freshness = freshness;
         this.attempts = attempts;
@@ -116,7 +125,11 @@ final class EventMatchProcessor implements Processor<byte[], byte[], byte[], Mat
                 .orElse(null);
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         Instant eventTime = EventTime.of(event.time(), record.timestamp());
+        Set<String> about = operational ? OperationalSubjects.webhookIds(event, record.key()) : Set.of();
         for (CompiledWebhook webhook : index.candidates(event.tenant(), event.type())) {
+            if (about.contains(webhook.id()) || !forwarding.admits(webhook, event)) {
+                continue;
+            }
             try {
                 RenderAttempts.Outcome outcome = attempts.evaluate(webhook, prepared);
                 if (outcome.evaluation() instanceof Evaluation.Send send) {
@@ -132,6 +145,11 @@ final class EventMatchProcessor implements Processor<byte[], byte[], byte[], Mat
                 }
                 failed(record, webhook, prepared, RenderFailure.internal(e), 1, now);
             }
+        }
+        for (String subscription : forwarding.ended(event)) {
+            context.forward(new Record<>(utf8(subscription),
+                    (MatcherOutput) new MatcherOutput.Unsubscribe(subscription), record.timestamp(),
+                    new RecordHeaders()));
         }
         span.setAttribute("hookline.jobs", jobs - jobsBefore);
     }

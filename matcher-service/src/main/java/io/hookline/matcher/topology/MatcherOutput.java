@@ -21,4 +21,8 @@ public sealed interface MatcherOutput {
     /** A job too large to write, trimmed, for {@code webhook-deliveries-dlq}, keyed by endpoint; reason in headers. */
     record Oversized(byte[] deadLetter) implements MatcherOutput {
     }
+
+    /** The end of a subscription: a tombstone for {@code webhook-subscriptions}, keyed by the subscription's key. */
+    record Unsubscribe(String subscriptionKey) implements MatcherOutput {
+    }
 }

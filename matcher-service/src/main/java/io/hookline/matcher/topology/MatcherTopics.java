@@ -4,7 +4,8 @@ import io.hookline.contracts.topic.Topics;
 
 /** The topics the matcher reads and writes, with the installation prefix applied. */
 public record MatcherTopics(String domainEvents, String domainEventsDlq, String webhookConfig,
-                            String deliveries, String deliveryLog, String deliveriesDlq) {
+                            String deliveries, String deliveryLog, String deliveriesDlq, String operationalEvents,
+                            String subscriptions) {
 
     public static MatcherTopics withPrefix(String prefix) {
         return new MatcherTopics(
@@ -13,6 +14,8 @@ public record MatcherTopics(String domainEvents, String domainEventsDlq, String 
                 Topics.WEBHOOK_CONFIG.withPrefix(prefix).name(),
                 Topics.WEBHOOK_DELIVERIES.withPrefix(prefix).name(),
                 Topics.WEBHOOK_DELIVERY_LOG.withPrefix(prefix).name(),
-                Topics.WEBHOOK_DELIVERIES_DLQ.withPrefix(prefix).name());
+                Topics.WEBHOOK_DELIVERIES_DLQ.withPrefix(prefix).name(),
+                Topics.WEBHOOK_OPERATIONAL_EVENTS.withPrefix(prefix).name(),
+                Topics.WEBHOOK_SUBSCRIPTIONS.withPrefix(prefix).name());
     }
 }

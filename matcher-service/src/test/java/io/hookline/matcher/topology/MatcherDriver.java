@@ -4,10 +4,12 @@ import io.hookline.contracts.delivery.DeliveryAttempt;
 import io.hookline.contracts.delivery.DeliveryJob;
 import io.hookline.contracts.json.Json;
 import io.hookline.contracts.json.JsonSerde;
+import io.hookline.contracts.subscription.Subscription;
 import io.hookline.contracts.webhook.WebhookConfig;
 import io.hookline.matcher.freshness.Freshness;
 import io.hookline.matcher.index.WebhookIndex;
 import io.hookline.matcher.index.WebhookIndexUpdater;
+import io.hookline.matcher.subscription.SubscriptionTable;
 import io.hookline.contracts.size.SizeLimits;
 import io.hookline.rules.match.WebhookCompiler;
 import io.hookline.rules.template.TemplateEngine;
@@ -40,6 +42,8 @@ final class MatcherDriver implements AutoCloseable {
     static final MatcherTopics TOPICS = MatcherTopics.withPrefix("t.");
 
     final WebhookIndex index = new WebhookIndex();
+    /** Filled as the subscription view would: {@link #subscribe} for a /trigger, tombstones from the topology. */
+    final SubscriptionTable subscriptions = new SubscriptionTable();
     final MatcherMetrics metrics = new MatcherMetrics(new SimpleMeterRegistry(), index);
     final TopologyTestDriver driver;
     final TestInputTopic<byte[], byte[]> events;
@@ -51,6 +55,8 @@ final class MatcherDriver implements AutoCloseable {
     final TestOutputTopic<String, DeliveryJob> jobs;
     final TestOutputTopic<String, DeliveryAttempt> log;
     final TestOutputTopic<byte[], byte[]> dlq;
+    final TestInputTopic<byte[], byte[]> operationalEvents;
+    final TestOutputTopic<String, byte[]> unsubscribes;
 
     MatcherDriver() {
         this(TemplateLimits.DEFAULT);
@@ -70,7 +76,8 @@ final class MatcherDriver implements AutoCloseable {
         TemplateEngine templates = new TemplateEngine(limits, renderClock);
         updater = new WebhookIndexUpdater(index, new WebhookCompiler(templates));
         StreamsBuilder builder = new StreamsBuilder();
-        MatcherTopology.build(builder, TOPICS, templates, index, (timestamp, seenNanos) -> freshness.awaitFresh(timestamp, seenNanos),
+        MatcherTopology.build(builder, TOPICS, templates, index, subscriptions,
+                (timestamp, seenNanos) -> freshness.awaitFresh(timestamp, seenNanos),
                 new RenderRetry(3, Duration.ofMillis(100), pauses::add), metrics, SizeLimits.DEFAULT, spans);
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "matcher-test");
@@ -83,6 +90,10 @@ final class MatcherDriver implements AutoCloseable {
         log = driver.createOutputTopic(TOPICS.deliveryLog(), Serdes.String().deserializer(),
                 new JsonSerde<>(DeliveryAttempt.class).deserializer());
         dlq = driver.createOutputTopic(TOPICS.domainEventsDlq(), Serdes.ByteArray().deserializer(),
+                Serdes.ByteArray().deserializer());
+        operationalEvents = driver.createInputTopic(TOPICS.operationalEvents(), Serdes.ByteArray().serializer(),
+                Serdes.ByteArray().serializer(), START, Duration.ofSeconds(1));
+        unsubscribes = driver.createOutputTopic(TOPICS.subscriptions(), Serdes.String().deserializer(),
                 Serdes.ByteArray().deserializer());
     }
 
@@ -106,6 +117,30 @@ final class MatcherDriver implements AutoCloseable {
 
     void send(String key, String eventJson) {
         events.pipeInput(key == null ? null : bytes(key), bytes(eventJson));
+    }
+
+    /** A subscription as a /trigger writes it. */
+    void subscribe(String webhookId, String subject) {
+        subscribe(webhookId, subject, "trigger-event");
+    }
+
+    void subscribe(String webhookId, String subject, String triggerEventId) {
+        subscriptions.apply(Subscription.key(webhookId, subject),
+                new Subscription(webhookId, subject, START, triggerEventId));
+    }
+
+    /** Applies what the topology wrote to webhook-subscriptions, as the subscription view would; returns the keys. */
+    List<String> applyUnsubscribes() {
+        List<String> keys = new java.util.ArrayList<>();
+        for (var record : unsubscribes.readRecordsToList()) {
+            subscriptions.apply(record.key(), null);
+            keys.add(record.key() + (record.value() == null ? "" : " (not a tombstone)"));
+        }
+        return keys;
+    }
+
+    void sendOperational(String key, String eventJson) {
+        operationalEvents.pipeInput(bytes(key), bytes(eventJson));
     }
 
     void send(String eventJson) {

@@ -27,6 +27,8 @@ final class TestWebhooks {
     private boolean forwardAll;
     private JsonNode headers;
     private Ordering ordering = Ordering.NONE;
+    private String forwarding;
+    private List<String> unsubscribeOn = List.of();
 
     private TestWebhooks(String id) {
         this.id = id;
@@ -52,11 +54,22 @@ final class TestWebhooks {
     TestWebhooks forwardAll(boolean value) { forwardAll = value; return this; }
     TestWebhooks headers(String json) { headers = json(json); return this; }
     TestWebhooks ordering(Ordering value) { ordering = value; return this; }
+    TestWebhooks forwarding(String value) { forwarding = value; return this; }
+    TestWebhooks unsubscribeOn(String... values) { unsubscribeOn = List.of(values); return this; }
 
     WebhookConfig build() {
-        return new WebhookConfig(id, tenant, version, "hook " + id, enabled, team, url, urls, method, triggerType,
+        WebhookConfig config = new WebhookConfig(id, tenant, version, "hook " + id, enabled, team, url, urls, method, triggerType,
                 eventTypes, integrationFilter, filter, triggerTemplate, data, forwardAll, headers, null, null, null,
                 null, null, List.of(), 3, 10_000, null, ordering, null, null, null);
+        if (forwarding == null && unsubscribeOn.isEmpty()) {
+            return config;
+        }
+        var node = (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.valueToTree(config);
+        if (forwarding != null) {
+            node.put("forwarding", forwarding);
+        }
+        node.set("unsubscribe_on", Json.MAPPER.valueToTree(unsubscribeOn));
+        return Json.MAPPER.convertValue(node, WebhookConfig.class);
     }
 
     static JsonNode json(String text) {

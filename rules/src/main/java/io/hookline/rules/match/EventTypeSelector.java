@@ -1,5 +1,6 @@
 package io.hookline.rules.match;
 
+import io.hookline.contracts.event.OperationalTypes;
 import io.hookline.contracts.webhook.WebhookConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -9,7 +10,9 @@ import java.util.Set;
 /**
  * The event types one webhook fires on: those of its {@code trigger_type} plus its {@code event_types} (exact types
  * and patterns). A webhook with neither fires on no event automatically (a manual webhook: only
- * {@code POST /webhooks/{id}/trigger} sends to it).
+ * {@code POST /webhooks/{id}/trigger} sends to it). Hookline's operational events ({@code hookline.*}) are selected
+ * only by an entry that starts with {@code hookline.} ({@link OperationalTypes}): a catch-all such as {@code *} does
+ * not select them.
  */
 public record EventTypeSelector(Set<String> exactTypes, List<EventTypePattern> patterns) {
 
@@ -38,7 +41,11 @@ public record EventTypeSelector(Set<String> exactTypes, List<EventTypePattern> p
         if (exactTypes.contains(eventType)) {
             return true;
         }
+        boolean operational = OperationalTypes.isOperational(eventType);
         for (EventTypePattern pattern : patterns) {
+            if (operational && !OperationalTypes.isOperational(pattern.toString())) {
+                continue;
+            }
             if (pattern.matches(eventType)) {
                 return true;
             }
