@@ -23,6 +23,7 @@ TopicCatalog.all(...), so a topic added there fails the build until it is added 
 - {name: webhook-deliveries-dlq, partitions: all, retentionMs: "1209600000"}
 - {name: webhook-delivery-log, partitions: all, retentionMs: "2592000000"}
 - {name: webhook-operational-events, partitions: all, retentionMs: "2592000000"}
+- {name: webhook-responses, partitions: all, retentionMs: "604800000"}
 {{- end -}}
 
 {{/*
@@ -41,7 +42,7 @@ matcher-service:
   streamsApplicationId: hookline-matcher
 dispatcher-service:
   read: [webhook-deliveries, webhook-deliveries-retry-, webhook-config, api-tokens, dispatcher-subject-holds, dispatcher-mail-log]
-  write: [webhook-deliveries, webhook-deliveries-retry-, webhook-deliveries-dlq, webhook-delivery-log, webhook-operational-events, webhook-config, dispatcher-subject-holds, dispatcher-mail-log]
+  write: [webhook-deliveries, webhook-deliveries-retry-, webhook-deliveries-dlq, webhook-delivery-log, webhook-operational-events, webhook-responses, webhook-config, dispatcher-subject-holds, dispatcher-mail-log]
   group: hookline-dispatcher
   transactionalIds: [hookline-config-writer]
 log-service:

@@ -56,6 +56,7 @@ public final class TopicCatalog {
         specs.add(deleted(Topics.WEBHOOK_DELIVERIES_DLQ, prefix, partitions, DLQ_RETENTION));
         specs.add(deleted(Topics.WEBHOOK_DELIVERY_LOG, prefix, partitions, DEFAULT_LOG_RETENTION));
         specs.add(deleted(Topics.WEBHOOK_OPERATIONAL_EVENTS, prefix, partitions, DEFAULT_LOG_RETENTION));
+        specs.add(deleted(Topics.WEBHOOK_RESPONSES, prefix, partitions, EVENT_RETENTION));
         return specs;
     }
 

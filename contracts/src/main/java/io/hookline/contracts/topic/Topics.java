@@ -32,6 +32,13 @@ public final class Topics {
     public static final Topic<String, byte[]> WEBHOOK_OPERATIONAL_EVENTS =
             new Topic<>("webhook-operational-events", Serdes.String(), Serdes.ByteArray());
 
+    /**
+     * CloudEvents {@code hookline.webhook.response} (structured JSON): the answer of each attempt of a webhook with
+     * {@code publish_responses}, keyed by the event's subject (else its id), for the producing system to consume.
+     */
+    public static final Topic<String, byte[]> WEBHOOK_RESPONSES =
+            new Topic<>("webhook-responses", Serdes.String(), Serdes.ByteArray());
+
     /** Internal: API tokens (hashes only), compacted, keyed by token id; a tombstone revokes. */
     public static final Topic<String, ApiToken> API_TOKENS =
             new Topic<>("api-tokens", Serdes.String(), new JsonSerde<>(ApiToken.class));

@@ -30,7 +30,8 @@ import java.util.concurrent.CompletableFuture;
  * tier topic), the dead letter and {@code attempt.exhausted}, or, on 410 Gone, the disabled webhook and
  * {@code endpoint.disabled}. The returned future completes once all of it is acknowledged by Kafka. A job too large
  * to retry ends in the dead-letter topic with reason {@code oversized} ({@link JobWrites}); attempt records are cut to
- * fit ({@link AttemptFit}: response headers capped, bodies already at 64 KiB).
+ * fit ({@link AttemptFit}: response headers capped, bodies already at 64 KiB). The answer of a webhook with
+ * {@code publish_responses} is published ({@link WebhookResponses}) alongside the attempt record.
  */
 @Singleton
 public class OutcomeHandler {
@@ -45,10 +46,12 @@ public class OutcomeHandler {
     private final OperationalEvents events;
     private final FailureMailer mailer;
     private final DispatcherMetrics metrics;
+    private final WebhookResponses responses;
 
     public OutcomeHandler(DeliveryProducer producer, DeliveryTopics topics, JobWrites jobs, RetrySchedule schedule,
                           WebhookDisabler disabler, OperationalEvents events, FailureMailer mailer,
-                          DispatcherMetrics metrics) {
+                          DispatcherMetrics metrics, WebhookResponses responses) {
+        this.responses = responses;
         this.producer = producer;
         this.topics = topics;
         this.jobs = jobs;
@@ -67,6 +70,13 @@ public class OutcomeHandler {
     public CompletableFuture<AttemptResult> handle(DeliveryJob job, WebhookConfig webhook, Instant startedAt,
                                                    OutgoingRequest request, HttpOutcome http) {
         Instant now = Instant.now();
+        CompletableFuture<Void> response = responses.publish(job, webhook, request, http, now);
+        return decide(job, webhook, startedAt, request, http, now)
+                .thenCombine(response, (result, published) -> result);
+    }
+
+    private CompletableFuture<AttemptResult> decide(DeliveryJob job, WebhookConfig webhook, Instant startedAt,
+                                                    OutgoingRequest request, HttpOutcome http, Instant now) {
         if (request != null) {
             metrics.requestDuration(http.durationMs());
         }
