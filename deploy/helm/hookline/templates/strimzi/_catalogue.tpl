@@ -10,6 +10,7 @@ TopicCatalog.all(...), so a topic added there fails the build until it is added 
 - {name: api-tokens, partitions: "1", compact: true}
 - {name: dispatcher-subject-holds, partitions: "1", compact: true}
 - {name: dispatcher-mail-log, partitions: "1", compact: true}
+- {name: dispatcher-failing-since, partitions: "1", compact: true}
 - {name: webhook-deliveries, partitions: all, retentionMs: "604800000"}
 {{- /* A retry topic keeps its records for its delay plus 7 days, for an outage of the dispatcher. */}}
 - {name: webhook-deliveries-retry-10s, partitions: all, retentionMs: "604810000"}
@@ -41,8 +42,8 @@ matcher-service:
   write: [webhook-deliveries, webhook-deliveries-dlq, domain-events-dlq, webhook-delivery-log]
   streamsApplicationId: hookline-matcher
 dispatcher-service:
-  read: [webhook-deliveries, webhook-deliveries-retry-, webhook-config, api-tokens, dispatcher-subject-holds, dispatcher-mail-log]
-  write: [webhook-deliveries, webhook-deliveries-retry-, webhook-deliveries-dlq, webhook-delivery-log, webhook-operational-events, webhook-responses, webhook-config, dispatcher-subject-holds, dispatcher-mail-log]
+  read: [webhook-deliveries, webhook-deliveries-retry-, webhook-config, api-tokens, dispatcher-subject-holds, dispatcher-mail-log, dispatcher-failing-since]
+  write: [webhook-deliveries, webhook-deliveries-retry-, webhook-deliveries-dlq, webhook-delivery-log, webhook-operational-events, webhook-responses, webhook-config, dispatcher-subject-holds, dispatcher-mail-log, dispatcher-failing-since]
   group: hookline-dispatcher
   transactionalIds: [hookline-config-writer]
 log-service:

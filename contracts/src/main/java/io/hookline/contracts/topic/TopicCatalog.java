@@ -48,6 +48,7 @@ public final class TopicCatalog {
         specs.add(compacted(Topics.API_TOKENS, prefix));
         specs.add(compacted(Topics.DISPATCHER_SUBJECT_HOLDS, prefix));
         specs.add(compacted(Topics.DISPATCHER_MAIL_LOG, prefix));
+        specs.add(compacted(Topics.DISPATCHER_FAILING_SINCE, prefix));
         specs.add(deleted(Topics.WEBHOOK_DELIVERIES, prefix, partitions, EVENT_RETENTION));
         for (RetryTier tier : RetryTier.values()) {
             // A retry must outlive its delay with room to spare for an outage of the dispatcher.

@@ -54,6 +54,13 @@ public final class Topics {
     public static final Topic<String, byte[]> DISPATCHER_MAIL_LOG =
             new Topic<>("dispatcher-mail-log", Serdes.String(), Serdes.ByteArray());
 
+    /**
+     * Internal: since when every attempt of a webhook with {@code disable_after_failing} has failed, so that the clock
+     * survives restarts and is shared by every dispatcher instance; compacted, keyed by webhook id.
+     */
+    public static final Topic<String, byte[]> DISPATCHER_FAILING_SINCE =
+            new Topic<>("dispatcher-failing-since", Serdes.String(), Serdes.ByteArray());
+
     private Topics() {
     }
 
