@@ -98,6 +98,8 @@ class PersistentFailureTest {
             assertThat(event.get("tenant").asText()).isEqualTo("default");
             assertThat(event.at("/data/webhook_id").asText()).isEqualTo(spec.id());
             assertThat(event.at("/data/disable_after_failing").asText()).isEqualTo("1s");
+            assertThat(event.at("/data/reason").asText()).doesNotContainPattern("[0-9]");
+            assertThat(event.at("/data/error").asText()).contains("every attempt failed since");
             Instant since = Instant.parse(event.at("/data/failing_since").asText());
             DeliveryAttempt firstAttempt = await().atMost(DispatcherKit.timeout())
                     .until(() -> kit.attemptsOf(job.deliveryId()), attempts -> !attempts.isEmpty()).get(0);

@@ -100,6 +100,8 @@ public class PersistentFailures {
         data.put("event_id", job.eventId());
         data.put("event_type", job.eventType());
         data.put("attempts", job.attempt());
+        // log-service reads "reason" first and takes any "410" in it for Gone: this one carries no numbers.
+        data.put("reason", "every attempt failed for the webhook's disable_after_failing window");
         data.put("error", reason);
         data.put("failing_since", since.toString());
         data.put("disable_after_failing", webhook.disableAfterFailing());
