@@ -26,6 +26,7 @@ import io.micronaut.context.ApplicationContext;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -121,6 +122,22 @@ class PersistentFailureTest {
             long sent = kit.attemptsOf(job.deliveryId()).stream().filter(a -> a.statusCode() != null).count();
             assertThat(receiver.findAll(anyRequestedFor(urlPathEqualTo("/down"))
                     .withHeader("webhook-id", equalTo(job.deliveryId())))).hasSize((int) sent);
+
+            // When the operator enables it again with a 5 s window (a new version; the streak began longer ago than
+            // that) and its next attempt fails too
+            assertThat(Duration.between(since, Instant.now())).isGreaterThan(Duration.ofSeconds(5));
+            ObjectNode enabled = Json.MAPPER.valueToTree(disabled);
+            enabled.put("is_webhook_enabled", true).putNull("disabled_reason").put("version", 3)
+                    .put("disable_after_failing", "5s").put("updated_at", Instant.now().toString());
+            kit.send(kit.topic(Topics.WEBHOOK_CONFIG.name()), spec.id(), Json.toBytes(enabled));
+            DeliveryJob afterEnabling = withVersion(spec.maxRetries(0).job("INC-5", "{}", 5), 3);
+            kit.publishJob(afterEnabling);
+
+            // Then the clock starts again from the enabling: the webhook stays enabled for now
+            await().atMost(DispatcherKit.timeout()).until(() -> kit.attemptsOf(afterEnabling.deliveryId()).stream()
+                    .anyMatch(attempt -> attempt.statusCode() != null && attempt.statusCode() == 503));
+            await().atMost(QUIET.multipliedBy(2)).during(Duration.ofMillis(500))
+                    .until(() -> latestConfig(spec.id()).version() == 3 && latestConfig(spec.id()).isWebhookEnabled());
         } finally {
             dispatcher.close();
         }
@@ -185,6 +202,51 @@ class PersistentFailureTest {
         } finally {
             dispatcher.close();
         }
+    }
+
+    @Test
+    void shouldLeaveAWebhookEnabledWhileAnotherOfItsUrlsSucceeds() {
+        ApplicationContext dispatcher = kit.start(settings);
+        try {
+            // Given a webhook with two URLs, one always down and one that answers 200, disabling after 1 s
+            receiver.stubFor(any(urlPathEqualTo("/up")).willReturn(aResponse().withStatus(200)));
+            var spec = Webhooks.Spec.of(receiver.baseUrl() + "/down", kit.cipher, Webhooks.newSigningSecret())
+                    .maxRetries(0);
+            ObjectNode node = Json.MAPPER.valueToTree(spec.config());
+            node.put("disable_after_failing", "1s").putArray("urls").add(receiver.baseUrl() + "/up");
+            kit.send(kit.topic(Topics.WEBHOOK_CONFIG.name()), spec.id(), Json.toBytes(node));
+
+            // When events go to both, one pair at a time, for well over the window (their lanes differ)
+            List<DeliveryJob> pairs = new ArrayList<>();
+            Instant start = Instant.now();
+            await().atMost(DispatcherKit.timeout()).pollInterval(Duration.ofMillis(300)).until(() -> {
+                int position = 100 + pairs.size();
+                DeliveryJob down = spec.job(receiver.baseUrl() + "/down", "INC-" + position, "{}", position, Map.of());
+                DeliveryJob up = spec.job(receiver.baseUrl() + "/up", "INC-" + position, "{}", position, Map.of());
+                kit.publishJob(down);
+                kit.publishJob(up);
+                pairs.add(down);
+                pairs.add(up);
+                return Instant.now().isAfter(start.plusMillis(2500));
+            });
+
+            // Then every job was attempted, the successes kept resetting the clock, and the webhook is enabled
+            await().atMost(DispatcherKit.timeout()).until(() -> pairs.stream()
+                    .allMatch(job -> !kit.attemptsOf(job.deliveryId()).isEmpty()));
+            await().atMost(DispatcherKit.timeout()).until(() -> latestConfig(spec.id()) != null);
+            assertThat(latestConfig(spec.id()).isWebhookEnabled()).isTrue();
+            assertThat(latestConfig(spec.id()).version()).isEqualTo(1);
+            assertThat(operationalEvents(spec.id(), "endpoint.disabled")).isEmpty();
+        } finally {
+            dispatcher.close();
+        }
+    }
+
+    private static DeliveryJob withVersion(DeliveryJob job, long version) {
+        return new DeliveryJob(job.deliveryId(), job.webhookId(), version, job.tenant(), job.url(), job.method(),
+                job.headers(), job.body(), job.eventId(), job.eventType(), job.eventSubject(), job.trigger(),
+                job.eventData(), job.position(), job.ordering(), job.attempt(), job.maxRetries(), job.timeoutMs(),
+                job.createdAt(), job.dueAt(), job.lastError(), job.redeliveryOf());
     }
 
     private void publish(WebhookConfig config, String window) {
