@@ -54,8 +54,6 @@ public class OutcomeHandler {
     public OutcomeHandler(DeliveryProducer producer, DeliveryTopics topics, JobWrites jobs, RetrySchedule schedule,
                           WebhookDisabler disabler, OperationalEvents events, FailureMailer mailer,
                           DispatcherMetrics metrics, WebhookResponses responses, PersistentFailures failures) {
-        this.responses = responses;
-        this.failures = failures;
         this.producer = producer;
         this.topics = topics;
         this.jobs = jobs;
@@ -64,6 +62,8 @@ public class OutcomeHandler {
         this.events = events;
         this.mailer = mailer;
         this.metrics = metrics;
+        this.responses = responses;
+        this.failures = failures;
     }
 
     public CompletableFuture<Void> record(DeliveryAttempt attempt) {

@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code disable_after_failing}: a webhook all of whose attempts failed for that long is disabled, like one whose
  * endpoint answered 410: through the config writer's compare-and-set, then {@code hookline.endpoint.disabled} and the
- * failure mail. Every attempt that went to the endpoint counts (any status but 2xx, timeouts, refused connections);
- * a request never sent does not. The clock ({@link FailingStreaks}) is per webhook and shared by every instance, and
+ * failure mail. Every attempt made for the endpoint counts: any status but 2xx, a timeout, a refused connection, a
+ * target the SSRF guard refuses. One whose request could not even be built (a secret that does not decrypt: the
+ * operator's key, not the endpoint) does not. The clock ({@link FailingStreaks}) is per webhook and shared by every instance, and
  * it restarts on a success or on any change to the webhook (so enabling it again gives a whole new window). The
  * disable is written only if the webhook is still the version whose attempt failed: a change made meanwhile
  * restarted the clock. Jobs still pending for the webhook then end as "webhook disabled" when they come up, at a
