@@ -11,6 +11,7 @@ TopicCatalog.all(...), so a topic added there fails the build until it is added 
 - {name: webhook-subscriptions, partitions: "1", compact: true}
 - {name: dispatcher-subject-holds, partitions: "1", compact: true}
 - {name: dispatcher-mail-log, partitions: "1", compact: true}
+- {name: dispatcher-failing-since, partitions: "1", compact: true}
 - {name: webhook-deliveries, partitions: all, retentionMs: "604800000"}
 {{- /* A retry topic keeps its records for its delay plus 7 days, for an outage of the dispatcher. */}}
 - {name: webhook-deliveries-retry-10s, partitions: all, retentionMs: "604810000"}
@@ -24,6 +25,7 @@ TopicCatalog.all(...), so a topic added there fails the build until it is added 
 - {name: webhook-deliveries-dlq, partitions: all, retentionMs: "1209600000"}
 - {name: webhook-delivery-log, partitions: all, retentionMs: "2592000000"}
 - {name: webhook-operational-events, partitions: all, retentionMs: "2592000000"}
+- {name: webhook-responses, partitions: all, retentionMs: "604800000"}
 {{- end -}}
 
 {{/*
@@ -41,8 +43,8 @@ matcher-service:
   write: [webhook-deliveries, webhook-deliveries-dlq, domain-events-dlq, webhook-delivery-log, webhook-subscriptions]
   streamsApplicationId: hookline-matcher
 dispatcher-service:
-  read: [webhook-deliveries, webhook-deliveries-retry-, webhook-config, api-tokens, dispatcher-subject-holds, dispatcher-mail-log]
-  write: [webhook-deliveries, webhook-deliveries-retry-, webhook-deliveries-dlq, webhook-delivery-log, webhook-operational-events, webhook-config, dispatcher-subject-holds, dispatcher-mail-log]
+  read: [webhook-deliveries, webhook-deliveries-retry-, webhook-config, api-tokens, dispatcher-subject-holds, dispatcher-mail-log, dispatcher-failing-since]
+  write: [webhook-deliveries, webhook-deliveries-retry-, webhook-deliveries-dlq, webhook-delivery-log, webhook-operational-events, webhook-responses, webhook-config, dispatcher-subject-holds, dispatcher-mail-log, dispatcher-failing-since]
   group: hookline-dispatcher
   transactionalIds: [hookline-config-writer]
 log-service:

@@ -9,11 +9,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.hookline.config.secrets.SigningSecrets;
 import io.hookline.contracts.crypto.SecretCipher;
+import io.hookline.contracts.webhook.FailingWindow;
 import io.hookline.rules.match.TriggerTypes;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiFunction;
 
 /** One reading of one webhook request body, collecting the errors of every field. Not shared between requests. */
@@ -63,7 +65,7 @@ final class FieldReading {
                 Map.entry(PUBLISH_RESPONSES, this::bool),
                 Map.entry(FORWARDING, (field, value) -> oneOf(field, value, FORWARDING_MODES)),
                 Map.entry(UNSUBSCRIBE_ON, this::eventTypes),
-                Map.entry(DISABLE_AFTER_FAILING, (field, value) -> text(field, value, true, 20)));
+                Map.entry(DISABLE_AFTER_FAILING, this::failingWindow));
     }
 
     WebhookChanges read(JsonNode body) {
@@ -318,6 +320,15 @@ final class FieldReading {
         }
         String ordering = text.textValue().toLowerCase(Locale.ROOT);
         return ORDERINGS.contains(ordering) ? TextNode.valueOf(ordering) : error(field, "must be one of " + ORDERINGS);
+    }
+
+    private JsonNode failingWindow(String field, JsonNode value) {
+        JsonNode text = text(field, value, true, 20);
+        if (text == null || text.isNull()) {
+            return text;
+        }
+        Optional<String> problem = FailingWindow.problem(text.textValue());
+        return problem.isPresent() ? error(field, problem.get()) : TextNode.valueOf(text.textValue().trim());
     }
 
     private JsonNode oneOf(String field, JsonNode value, List<String> allowed) {

@@ -49,6 +49,7 @@ public final class TopicCatalog {
         specs.add(compacted(Topics.WEBHOOK_SUBSCRIPTIONS, prefix));
         specs.add(compacted(Topics.DISPATCHER_SUBJECT_HOLDS, prefix));
         specs.add(compacted(Topics.DISPATCHER_MAIL_LOG, prefix));
+        specs.add(compacted(Topics.DISPATCHER_FAILING_SINCE, prefix));
         specs.add(deleted(Topics.WEBHOOK_DELIVERIES, prefix, partitions, EVENT_RETENTION));
         for (RetryTier tier : RetryTier.values()) {
             // A retry must outlive its delay with room to spare for an outage of the dispatcher.
@@ -57,6 +58,7 @@ public final class TopicCatalog {
         specs.add(deleted(Topics.WEBHOOK_DELIVERIES_DLQ, prefix, partitions, DLQ_RETENTION));
         specs.add(deleted(Topics.WEBHOOK_DELIVERY_LOG, prefix, partitions, DEFAULT_LOG_RETENTION));
         specs.add(deleted(Topics.WEBHOOK_OPERATIONAL_EVENTS, prefix, partitions, DEFAULT_LOG_RETENTION));
+        specs.add(deleted(Topics.WEBHOOK_RESPONSES, prefix, partitions, EVENT_RETENTION));
         return specs;
     }
 

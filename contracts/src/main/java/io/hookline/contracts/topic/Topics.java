@@ -40,6 +40,13 @@ public final class Topics {
     public static final Topic<String, Subscription> WEBHOOK_SUBSCRIPTIONS =
             new Topic<>("webhook-subscriptions", Serdes.String(), new JsonSerde<>(Subscription.class));
 
+    /**
+     * CloudEvents {@code hookline.webhook.response} (structured JSON): the answer of each attempt of a webhook with
+     * {@code publish_responses}, keyed by the event's subject (else its id), for the producing system to consume.
+     */
+    public static final Topic<String, byte[]> WEBHOOK_RESPONSES =
+            new Topic<>("webhook-responses", Serdes.String(), Serdes.ByteArray());
+
     /** Internal: API tokens (hashes only), compacted, keyed by token id; a tombstone revokes. */
     public static final Topic<String, ApiToken> API_TOKENS =
             new Topic<>("api-tokens", Serdes.String(), new JsonSerde<>(ApiToken.class));
@@ -54,6 +61,13 @@ public final class Topics {
     /** Internal: when each webhook's owner was last mailed about a failure; compacted, keyed by webhook id. */
     public static final Topic<String, byte[]> DISPATCHER_MAIL_LOG =
             new Topic<>("dispatcher-mail-log", Serdes.String(), Serdes.ByteArray());
+
+    /**
+     * Internal: since when every attempt of a webhook with {@code disable_after_failing} has failed, so that the clock
+     * survives restarts and is shared by every dispatcher instance; compacted, keyed by webhook id.
+     */
+    public static final Topic<String, byte[]> DISPATCHER_FAILING_SINCE =
+            new Topic<>("dispatcher-failing-since", Serdes.String(), Serdes.ByteArray());
 
     private Topics() {
     }

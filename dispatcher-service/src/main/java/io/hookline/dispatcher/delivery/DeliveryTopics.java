@@ -21,6 +21,7 @@ public class DeliveryTopics {
     private final String deadLetters;
     private final String attemptLog;
     private final String operationalEvents;
+    private final String responses;
 
     public DeliveryTopics(KafkaSettings kafka) {
         String prefix = kafka.topicPrefix();
@@ -31,6 +32,7 @@ public class DeliveryTopics {
         deadLetters = Topics.WEBHOOK_DELIVERIES_DLQ.withPrefix(prefix).name();
         attemptLog = Topics.WEBHOOK_DELIVERY_LOG.withPrefix(prefix).name();
         operationalEvents = Topics.WEBHOOK_OPERATIONAL_EVENTS.withPrefix(prefix).name();
+        responses = Topics.WEBHOOK_RESPONSES.withPrefix(prefix).name();
     }
 
     /** The main topic and every retry tier: everything the dispatcher consumes. */
@@ -59,5 +61,9 @@ public class DeliveryTopics {
 
     public String operationalEvents() {
         return operationalEvents;
+    }
+
+    public String responses() {
+        return responses;
     }
 }

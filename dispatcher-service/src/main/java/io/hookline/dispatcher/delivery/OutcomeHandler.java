@@ -9,6 +9,7 @@ import io.hookline.contracts.size.SizeLimits;
 import io.hookline.contracts.size.Utf8Cap;
 import io.hookline.contracts.topic.RetryTier;
 import io.hookline.contracts.webhook.WebhookConfig;
+import io.hookline.dispatcher.failing.PersistentFailures;
 import io.hookline.dispatcher.http.FailureClassifier;
 import io.hookline.dispatcher.http.HttpOutcome;
 import io.hookline.dispatcher.http.OutgoingRequest;
@@ -30,7 +31,9 @@ import java.util.concurrent.CompletableFuture;
  * tier topic), the dead letter and {@code attempt.exhausted}, or, on 410 Gone, the disabled webhook and
  * {@code endpoint.disabled}. The returned future completes once all of it is acknowledged by Kafka. A job too large
  * to retry ends in the dead-letter topic with reason {@code oversized} ({@link JobWrites}); attempt records are cut to
- * fit ({@link AttemptFit}: response headers capped, bodies already at 64 KiB).
+ * fit ({@link AttemptFit}: response headers capped, bodies already at 64 KiB). The answer of a webhook with
+ * {@code publish_responses} is published ({@link WebhookResponses}) alongside the attempt record, and a webhook with
+ * {@code disable_after_failing} has its failing streak tracked ({@link PersistentFailures}).
  */
 @Singleton
 public class OutcomeHandler {
@@ -45,10 +48,12 @@ public class OutcomeHandler {
     private final OperationalEvents events;
     private final FailureMailer mailer;
     private final DispatcherMetrics metrics;
+    private final WebhookResponses responses;
+    private final PersistentFailures failures;
 
     public OutcomeHandler(DeliveryProducer producer, DeliveryTopics topics, JobWrites jobs, RetrySchedule schedule,
                           WebhookDisabler disabler, OperationalEvents events, FailureMailer mailer,
-                          DispatcherMetrics metrics) {
+                          DispatcherMetrics metrics, WebhookResponses responses, PersistentFailures failures) {
         this.producer = producer;
         this.topics = topics;
         this.jobs = jobs;
@@ -57,6 +62,8 @@ public class OutcomeHandler {
         this.events = events;
         this.mailer = mailer;
         this.metrics = metrics;
+        this.responses = responses;
+        this.failures = failures;
     }
 
     public CompletableFuture<Void> record(DeliveryAttempt attempt) {
@@ -67,6 +74,15 @@ public class OutcomeHandler {
     public CompletableFuture<AttemptResult> handle(DeliveryJob job, WebhookConfig webhook, Instant startedAt,
                                                    OutgoingRequest request, HttpOutcome http) {
         Instant now = Instant.now();
+        CompletableFuture<Void> response = responses.publish(job, webhook, request, http, now);
+        CompletableFuture<Void> streak = failures.observe(job, webhook, request != null, http, now);
+        return decide(job, webhook, startedAt, request, http, now)
+                .thenCombine(response, (result, published) -> result)
+                .thenCombine(streak, (result, observed) -> result);
+    }
+
+    private CompletableFuture<AttemptResult> decide(DeliveryJob job, WebhookConfig webhook, Instant startedAt,
+                                                    OutgoingRequest request, HttpOutcome http, Instant now) {
         if (request != null) {
             metrics.requestDuration(http.durationMs());
         }

@@ -10,14 +10,16 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes a webhook whose endpoint answered 410 Gone back to {@code webhook-config} disabled, with its reason and the
- * next version, so config-service serves it disabled and every dispatcher stops sending to it. The write goes through
- * config-service's compare-and-set ({@link ConfigWriter}) on the webhook as it is at that moment: an operator's
- * change made at the same time is kept, and a webhook that no longer lists the gone URL stays enabled.
+ * Writes a webhook back to {@code webhook-config} disabled, with its reason and the next version, so config-service
+ * serves it disabled and every dispatcher stops sending to it: when its endpoint answered 410 Gone, or when every
+ * attempt failed for its {@code disable_after_failing}. The write goes through config-service's compare-and-set
+ * ({@link ConfigWriter}) on the webhook as it is at that moment: an operator's change made at the same time is kept,
+ * and a webhook that no longer lists the gone URL stays enabled.
  */
 @Singleton
 public class WebhookDisabler {
@@ -38,13 +40,23 @@ public class WebhookDisabler {
      */
     public CompletableFuture<Optional<WebhookConfig>> disable(String webhookId, String goneUrl, String reason,
                                                                Instant now) {
+        return disable(webhookId, current -> whyUnchanged(current, goneUrl), goneUrl + " answered 410 Gone", reason,
+                now);
+    }
+
+    /**
+     * Disables the webhook unless {@code whyNot}, given the webhook as it is now (empty when deleted), says why it must
+     * stay as it is. {@code cause} only goes into the log line of a webhook left unchanged.
+     */
+    public CompletableFuture<Optional<WebhookConfig>> disable(
+            String webhookId, Function<Optional<WebhookConfig>, Optional<String>> whyNot, String cause, String reason,
+            Instant now) {
         return writer.writeAsync(() -> {
             webhooks.catchUp();
             Optional<WebhookConfig> current = webhooks.find(webhookId);
-            Optional<String> unchanged = whyUnchanged(current, goneUrl);
+            Optional<String> unchanged = whyNot.apply(current);
             if (unchanged.isPresent()) {
-                LOG.info("Not disabling webhook {} although {} answered 410 Gone: {}", webhookId, goneUrl,
-                        unchanged.get());
+                LOG.info("Not disabling webhook {} although {}: {}", webhookId, cause, unchanged.get());
                 return WritePlan.nothing(Optional.empty());
             }
             ObjectNode disabled = disabled(current.get(), reason, now);
