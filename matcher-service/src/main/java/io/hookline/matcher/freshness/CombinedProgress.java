@@ -75,6 +75,11 @@ public final class CombinedProgress implements ConfigProgress, AutoCloseable {
     }
 
     @Override
+    public String topics() {
+        return first.topics() + " and " + second.topics();
+    }
+
+    @Override
     public void close() {
         secondRequests.shutdownNow();
     }

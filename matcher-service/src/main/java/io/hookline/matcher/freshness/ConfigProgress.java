@@ -17,4 +17,9 @@ public interface ConfigProgress {
 
     /** False once the view's thread has died: it no longer follows the topic. */
     boolean isReading();
+
+    /** The topics this view follows, for messages. */
+    default String topics() {
+        return "webhook-config";
+    }
 }

@@ -46,6 +46,11 @@ public final class FreshnessGate implements Freshness, KafkaComponent, AutoClose
     private volatile boolean running = true;
     private volatile boolean stalled;
 
+    static final Duration[] WAIT_BUCKETS = {
+        Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(5), Duration.ofMillis(10),
+        Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+        Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30)};
+
     public FreshnessGate(ConfigProgress config, FreshnessSettings settings, MeterRegistry registry) {
         this(config, settings, registry, System::currentTimeMillis);
     }
@@ -57,7 +62,8 @@ public final class FreshnessGate implements Freshness, KafkaComponent, AutoClose
         this.maxWait = settings.maxWait();
         this.waits = Timer.builder("hookline.matcher.freshness.wait")
                 .description("How long events waited for the webhook view to be fresh enough to match them")
-                .publishPercentiles(0.5, 0.99)
+                // Fixed buckets, aggregated by Prometheus: client-side percentiles cost a sketch update per event.
+                .serviceLevelObjectives(WAIT_BUCKETS)
                 .register(registry);
         this.snapshots = new Thread(this::takeSnapshots, "matcher-freshness");
         this.snapshots.setDaemon(true);
@@ -73,7 +79,7 @@ public final class FreshnessGate implements Freshness, KafkaComponent, AutoClose
             if (!config.isReading()) {
                 throw viewStopped(deadline);
             }
-            throw stale("the webhook view did not reach " + snapshot.offsets() + " of webhook-config within "
+            throw stale("the webhook view did not reach " + snapshot.offsets() + " of " + config.topics() + " within "
                     + maxWait, null);
         }
         stalled = false;
@@ -92,7 +98,7 @@ public final class FreshnessGate implements Freshness, KafkaComponent, AutoClose
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw stale("Kafka gave no end offsets of webhook-config within " + maxWait, lastFailure);
+                    throw stale("Kafka gave no end offsets of " + config.topics() + " within " + maxWait, lastFailure);
                 }
                 wanted = true;
                 demanded.signal();
@@ -158,7 +164,7 @@ public final class FreshnessGate implements Freshness, KafkaComponent, AutoClose
      * not in a tight loop against a Kafka that does not answer.
      */
     private void failed(RuntimeException e) throws InterruptedException {
-        LOG.warn("Cannot read the end offsets of webhook-config; asking again in {} ms", RETRY_PAUSE.toMillis(), e);
+        LOG.warn("Cannot read the end offsets of {}; asking again in {} ms", config.topics(), RETRY_PAUSE.toMillis(), e);
         lock.lock();
         try {
             lastFailure = e;
@@ -188,7 +194,7 @@ public final class FreshnessGate implements Freshness, KafkaComponent, AutoClose
         } finally {
             lock.unlock();
         }
-        return stale("the webhook view has stopped reading webhook-config", null);
+        return stale("the webhook view has stopped reading " + config.topics(), null);
     }
 
     /** Events waiting for an answer of Kafka; for tests. */

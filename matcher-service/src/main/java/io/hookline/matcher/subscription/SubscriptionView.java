@@ -58,6 +58,11 @@ public final class SubscriptionView implements ConfigProgress, KafkaComponent, A
     }
 
     @Override
+    public String topics() {
+        return "webhook-subscriptions";
+    }
+
+    @Override
     public String componentName() {
         return view.componentName();
     }

@@ -12,7 +12,7 @@ import io.hookline.contracts.webhook.WebhookConfig;
 import io.hookline.testkit.SharedKafka;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.distribution.ValueAtPercentile;
+import io.micrometer.core.instrument.distribution.CountAtBucket;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -106,14 +106,14 @@ class FreshnessLatencyTest implements TestPropertyProvider {
     }
 
     private static String describe(Timer timer) {
-        return Arrays.stream(timer.takeSnapshot().percentileValues())
+        return Arrays.stream(timer.takeSnapshot().histogramCounts())
                 .map(FreshnessLatencyTest::describe)
                 .collect(Collectors.joining(", "));
     }
 
-    private static String describe(ValueAtPercentile value) {
-        return "p" + Math.round(value.percentile() * 100) + " "
-                + String.format("%.2f", value.value(TimeUnit.MILLISECONDS)) + " ms";
+    private static String describe(CountAtBucket bucket) {
+        return "<= " + String.format("%.0f", bucket.bucket(TimeUnit.MILLISECONDS)) + " ms: "
+                + String.format("%.0f", bucket.count());
     }
 
     private static void awaitJobs(KafkaConsumer<byte[], byte[]> consumer, int count) {
