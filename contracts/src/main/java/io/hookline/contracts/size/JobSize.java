@@ -32,6 +32,9 @@ public final class JobSize {
                 job.trace().tracestate()}) {
             total += size.applyAsLong(text);
         }
+        if (!job.endpointUrl().equals(job.url())) {
+            total += size.applyAsLong(job.endpointUrl());
+        }
         for (Map.Entry<String, String> header : job.headers().entrySet()) {
             total += size.applyAsLong(header.getKey()) + size.applyAsLong(header.getValue()) + 2;
         }
