@@ -57,7 +57,7 @@ final class DeliveryJobJson {
             field(out, "redelivery_of", job.redeliveryOf());
             field(out, "event_time", job.eventTime());
             trace(out, job.trace());
-            if (!job.endpointUrl().equals(job.url())) {
+            if (!Objects.equals(job.endpointUrl(), job.url())) {
                 field(out, "endpoint_url", job.endpointUrl());
             }
             out.writeEndObject();

@@ -2,6 +2,7 @@ package io.hookline.contracts.size;
 
 import io.hookline.contracts.delivery.DeliveryJob;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.ToLongFunction;
 
 /**
@@ -32,7 +33,7 @@ public final class JobSize {
                 job.trace().tracestate()}) {
             total += size.applyAsLong(text);
         }
-        if (!job.endpointUrl().equals(job.url())) {
+        if (!Objects.equals(job.endpointUrl(), job.url())) {
             total += size.applyAsLong(job.endpointUrl());
         }
         for (Map.Entry<String, String> header : job.headers().entrySet()) {

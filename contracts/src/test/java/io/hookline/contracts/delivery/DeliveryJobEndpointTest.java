@@ -68,6 +68,15 @@ class DeliveryJobEndpointTest {
     }
 
     @Test
+    void shouldWriteAndMeasureAJobWithoutUrl() {
+        DeliveryJob broken = job(null, null);
+
+        assertThat(Json.fromBytes(Json.toBytes(broken), DeliveryJob.class)).isEqualTo(broken);
+        assertThat(JobSize.of(broken)).isPositive();
+        assertThat(broken.endpointKey()).isEqualTo(EndpointKey.of("wh-1", null));
+    }
+
+    @Test
     void shouldCountTheEndpointInTheJobsSizeAndKeepItInADeadLetter() {
         DeliveryJob templated = job(RENDERED, CONFIGURED);
 
