@@ -8,7 +8,6 @@ import io.hookline.contracts.size.OversizedJob;
 import io.hookline.contracts.size.SizeLimits;
 import io.hookline.contracts.topic.Topic;
 import io.hookline.contracts.topic.Topics;
-import io.hookline.contracts.webhook.EndpointKey;
 import io.hookline.service.KafkaClientMeters;
 import io.hookline.service.KafkaConnection;
 import io.hookline.service.KafkaSettings;
@@ -72,7 +71,7 @@ public final class DeliveryJobPublisher implements AutoCloseable {
         List<Future<RecordMetadata>> sent = new ArrayList<>();
         try {
             for (DeliveryJob job : jobs) {
-                sent.add(producer.send(new ProducerRecord<>(topic, EndpointKey.of(job.webhookId(), job.url()), job)));
+                sent.add(producer.send(new ProducerRecord<>(topic, job.endpointKey(), job)));
             }
             for (Future<RecordMetadata> future : sent) {
                 future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -156,10 +156,13 @@ class WebhookTriggerTest {
         // When triggering it
         var response = admin.post("/api/v1/webhooks/" + id + "/trigger", EVENT.formatted("evt-templated"));
 
-        // Then the one job goes to the rendered URL, keyed by it, with the rendered method, headers and body
+        // Then the one job goes to the rendered URL, keyed by the webhook's endpoint (its url), with the rendered
+        // method, headers and body
         assertThat(response.status()).as(response.body()).isEqualTo(202);
         ConsumerRecord<String, DeliveryJob> record = jobsOf(id, 1).get(0);
-        assertThat(record.key()).isEqualTo(EndpointKey.of(id, "https://tickets.example/INC-1"));
+        assertThat(record.key()).isEqualTo(EndpointKey.of(id, "https://example.com/"));
+        assertThat(record.value().url()).isEqualTo("https://tickets.example/INC-1");
+        assertThat(record.value().endpointUrl()).isEqualTo("https://example.com/");
         assertThat(record.value().method()).isEqualTo("PUT");
         assertThat(record.value().headers()).containsEntry("X-Title", "DB down")
                 .containsEntry("Content-Type", "text/plain; charset=utf-8");

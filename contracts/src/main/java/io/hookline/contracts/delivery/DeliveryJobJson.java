@@ -57,6 +57,9 @@ final class DeliveryJobJson {
             field(out, "redelivery_of", job.redeliveryOf());
             field(out, "event_time", job.eventTime());
             trace(out, job.trace());
+            if (!Objects.equals(job.endpointUrl(), job.url())) {
+                field(out, "endpoint_url", job.endpointUrl());
+            }
             out.writeEndObject();
         }
     }
@@ -97,6 +100,7 @@ final class DeliveryJobJson {
             Instant eventTime = null;
             String traceparent = null;
             String tracestate = null;
+            String endpointUrl = null;
             for (String name = read.nextField(); name != null; name = read.nextField()) {
                 switch (name) {
                     case "delivery_id" -> deliveryId = read.string();
@@ -125,13 +129,14 @@ final class DeliveryJobJson {
                     case "event_time" -> eventTime = read.instant();
                     case "traceparent" -> traceparent = read.string();
                     case "tracestate" -> tracestate = read.string();
+                    case "endpoint_url" -> endpointUrl = read.string();
                     default -> read.skip();
                 }
             }
             return new DeliveryJob(deliveryId, webhookId, webhookVersion, tenant, url, method, headers, body,
                     eventId, eventType, eventSubject, trigger, eventDataIsBody ? body : eventData, position,
                     ordering, attempt, maxRetries, timeoutMs, createdAt, dueAt, lastError, redeliveryOf, eventTime,
-                    TraceContext.of(traceparent, tracestate));
+                    TraceContext.of(traceparent, tracestate), endpointUrl);
         }
     }
 

@@ -2,6 +2,7 @@ package io.hookline.contracts.size;
 
 import io.hookline.contracts.delivery.DeliveryJob;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.ToLongFunction;
 
 /**
@@ -31,6 +32,9 @@ public final class JobSize {
                 job.position(), job.lastError(), job.redeliveryOf(), job.trace().traceparent(),
                 job.trace().tracestate()}) {
             total += size.applyAsLong(text);
+        }
+        if (!Objects.equals(job.endpointUrl(), job.url())) {
+            total += size.applyAsLong(job.endpointUrl());
         }
         for (Map.Entry<String, String> header : job.headers().entrySet()) {
             total += size.applyAsLong(header.getKey()) + size.applyAsLong(header.getValue()) + 2;

@@ -49,7 +49,7 @@ public final class OversizedJob {
                 text(job.eventId(), shortTexts), text(job.eventType(), shortTexts),
                 text(job.eventSubject(), shortTexts), text(job.trigger(), shortTexts), null, job.position(),
                 job.ordering(), job.attempt(), job.maxRetries(), job.timeoutMs(), job.createdAt(), job.dueAt(), error,
-                job.redeliveryOf(), job.eventTime(), job.trace());
+                job.redeliveryOf(), job.eventTime(), job.trace(), text(job.endpointUrl(), shortTexts));
     }
 
     private static String text(String value, boolean cut) {

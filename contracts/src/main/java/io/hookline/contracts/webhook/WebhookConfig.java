@@ -129,6 +129,14 @@ public record WebhookConfig(
         return requestTemplate != null || endpoints().contains(url);
     }
 
+    /**
+     * The URL naming the endpoint a request to {@code url} belongs to: the request's own URL, except for a
+     * {@link #requestTemplate()}, whose URLs rendered per event all reach one receiving system, named by {@link #url()}.
+     */
+    public String endpointUrlFor(String url) {
+        return requestTemplate != null && this.url != null ? this.url : url;
+    }
+
     /** Every URL this webhook delivers to, {@link #url()} first, each once. */
     @JsonIgnore
     public List<String> endpoints() {

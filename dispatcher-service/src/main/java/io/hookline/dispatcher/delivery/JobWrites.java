@@ -6,7 +6,6 @@ import io.hookline.contracts.json.Json;
 import io.hookline.contracts.size.OversizedJob;
 import io.hookline.contracts.size.SizeLimits;
 import io.hookline.contracts.size.Utf8Cap;
-import io.hookline.contracts.webhook.EndpointKey;
 import io.hookline.dispatcher.metrics.DeadLetterReason;
 import io.hookline.dispatcher.metrics.DispatcherMetrics;
 import io.hookline.service.logging.DeliveryMdc;
@@ -122,7 +121,7 @@ public class JobWrites {
                 job.method(), job.headers(), job.body(), job.eventId(), job.eventType(), job.eventSubject(),
                 job.trigger(), Utf8Cap.cap(job.eventData(), SizeLimits.BODY_CAP_BYTES), job.position(),
                 job.ordering(), job.attempt(), job.maxRetries(), job.timeoutMs(), job.createdAt(), job.dueAt(),
-                job.lastError(), job.redeliveryOf(), job.eventTime(), job.trace());
+                job.lastError(), job.redeliveryOf(), job.eventTime(), job.trace(), job.endpointUrl());
     }
 
     private static boolean isTooLarge(Throwable error) {
@@ -135,6 +134,6 @@ public class JobWrites {
     }
 
     private static String endpointKey(DeliveryJob job) {
-        return EndpointKey.of(job.webhookId(), job.url());
+        return job.endpointKey();
     }
 }

@@ -67,9 +67,9 @@ public class EndpointLanes implements AutoCloseable {
     }
 
     public void submit(DeliveryJob job, JobLease lease) {
-        String key = EndpointKey.of(job.webhookId(), job.url());
+        String key = job.endpointKey();
         while (true) {
-            EndpointLane lane = lanes.computeIfAbsent(key, created -> new EndpointLane(job.webhookId(), job.url(),
+            EndpointLane lane = lanes.computeIfAbsent(key, created -> new EndpointLane(job.webhookId(), job.endpointUrl(),
                     context));
             if (lane.submit(job, lease)) {
                 return;

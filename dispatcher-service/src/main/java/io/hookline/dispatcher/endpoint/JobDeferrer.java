@@ -2,7 +2,6 @@ package io.hookline.dispatcher.endpoint;
 
 import io.hookline.contracts.delivery.DeliveryJob;
 import io.hookline.contracts.json.Json;
-import io.hookline.contracts.webhook.EndpointKey;
 import io.hookline.dispatcher.delivery.DeliveryProducer;
 import io.hookline.dispatcher.delivery.DeliveryTopics;
 import io.hookline.dispatcher.retry.RetryPlan;
@@ -31,7 +30,7 @@ public class JobDeferrer implements Deferrals {
     @Override
     public CompletableFuture<Void> defer(DeliveryJob job, Instant dueAt, Instant now) {
         RetryPlan plan = schedule.deferUntil(dueAt, now);
-        return producer.send(topics.retryTier(plan.tier()), EndpointKey.of(job.webhookId(), job.url()),
+        return producer.send(topics.retryTier(plan.tier()), job.endpointKey(),
                 Json.toBytes(dueAt(job, dueAt)));
     }
 
@@ -41,6 +40,6 @@ public class JobDeferrer implements Deferrals {
                 job.method(), job.headers(), job.body(), job.eventId(), job.eventType(), job.eventSubject(),
                 job.trigger(), job.eventData(), job.position(), job.ordering(), job.attempt(), job.maxRetries(),
                 job.timeoutMs(), job.createdAt(), dueAt, job.lastError(), job.redeliveryOf(), job.eventTime(),
-                job.trace());
+                job.trace(), job.endpointUrl());
     }
 }

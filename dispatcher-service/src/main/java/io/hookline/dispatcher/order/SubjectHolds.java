@@ -5,7 +5,6 @@ import io.hookline.contracts.json.Json;
 import io.hookline.contracts.json.JsonSerde;
 import io.hookline.contracts.topic.Topic;
 import io.hookline.contracts.topic.Topics;
-import io.hookline.contracts.webhook.EndpointKey;
 import io.hookline.dispatcher.config.DispatcherSettings;
 import io.hookline.dispatcher.delivery.DeliveryProducer;
 import io.hookline.service.CompactedTopicView;
@@ -154,7 +153,7 @@ public class SubjectHolds implements HoldStore, KafkaComponent, AutoCloseable {
     }
 
     private static SubjectKey keyOf(DeliveryJob job) {
-        return new SubjectKey(EndpointKey.of(job.webhookId(), job.url()), job.eventSubject());
+        return new SubjectKey(job.endpointKey(), job.eventSubject());
     }
 
     private static SubjectKey keyOf(SubjectHold hold) {

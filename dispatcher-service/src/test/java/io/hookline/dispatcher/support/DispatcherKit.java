@@ -5,7 +5,6 @@ import io.hookline.contracts.delivery.DeliveryAttempt;
 import io.hookline.contracts.delivery.DeliveryJob;
 import io.hookline.contracts.json.Json;
 import io.hookline.contracts.topic.Topics;
-import io.hookline.contracts.webhook.EndpointKey;
 import io.hookline.contracts.webhook.WebhookConfig;
 import io.hookline.service.webhook.WebhookDirectory;
 import io.hookline.testkit.SharedKafka;
@@ -72,7 +71,7 @@ public final class DispatcherKit implements AutoCloseable {
     }
 
     public void publishJob(DeliveryJob job) {
-        send(topic(Topics.WEBHOOK_DELIVERIES.name()), EndpointKey.of(job.webhookId(), job.url()), Json.toBytes(job));
+        send(topic(Topics.WEBHOOK_DELIVERIES.name()), job.endpointKey(), Json.toBytes(job));
     }
 
     public void send(String topic, String key, byte[] value) {

@@ -3,7 +3,6 @@ package io.hookline.log.redelivery;
 import io.hookline.contracts.delivery.DeliveryJob;
 import io.hookline.contracts.topic.Topic;
 import io.hookline.contracts.topic.Topics;
-import io.hookline.contracts.webhook.EndpointKey;
 import io.hookline.log.cluster.StoreUnavailableException;
 import io.hookline.service.KafkaClientMeters;
 import io.hookline.service.KafkaConnection;
@@ -51,7 +50,7 @@ public final class JobProducer implements AutoCloseable {
     public void send(List<DeliveryJob> jobs) {
         List<Future<RecordMetadata>> sent = new ArrayList<>(jobs.size());
         for (DeliveryJob job : jobs) {
-            sent.add(producer.send(new ProducerRecord<>(topic.name(), EndpointKey.of(job.webhookId(), job.url()), job)));
+            sent.add(producer.send(new ProducerRecord<>(topic.name(), job.endpointKey(), job)));
         }
         try {
             for (Future<RecordMetadata> future : sent) {

@@ -37,6 +37,7 @@ public final class JobRebuilder {
                 headers.forAttempt(attempt), attempt.requestBody(), attempt.eventId(),
                 attempt.eventType(), null, attempt.trigger(), attempt.eventData(), null, Ordering.NONE, 1,
                 webhook.maxRetries(), webhook.timeoutMs() > 0 ? webhook.timeoutMs() : WebhookConfig.DEFAULT_TIMEOUT_MS,
-                now, null, null, attempt.deliveryId(), null, attempt.trace());
+                now, null, null, attempt.deliveryId(), null, attempt.trace(),
+                webhook.endpointUrlFor(attempt.url()));
     }
 }

@@ -9,6 +9,7 @@ import io.hookline.contracts.delivery.DeliveryJob;
 import io.hookline.contracts.delivery.Outcome;
 import io.hookline.contracts.event.TraceContext;
 import io.hookline.contracts.json.Json;
+import io.hookline.contracts.webhook.EndpointKey;
 import io.hookline.contracts.webhook.WebhookConfig;
 import io.hookline.log.topology.Attempts;
 import java.time.Instant;
@@ -55,6 +56,33 @@ class JobRebuilderTest {
                 .withTrace(trace);
 
         assertThat(JobRebuilder.rebuild(dead, WEBHOOK, HEADERS, NOW).trace()).isEqualTo(trace);
+    }
+
+    @Test
+    void shouldRedeliverARenderedRequestToItsUrlUnderTheWebhooksOneEndpoint() {
+        ObjectNode node = Json.MAPPER.valueToTree(WEBHOOK);
+        node.put("request_template", "{\"method\": \"PUT\", \"url\": \"https://tool.example/{{ event.subject }}\"}");
+        WebhookConfig templated = Json.MAPPER.convertValue(node, WebhookConfig.class);
+        DeliveryAttempt a = Attempts.attempt("wh", "d-5", 4, NOW.minusSeconds(60), Outcome.DEAD, 500, "x", 10);
+        DeliveryAttempt rendered = new DeliveryAttempt(a.deliveryId(), a.webhookId(), a.tenant(), a.attempt(),
+                a.timestamp(), "https://tool.example/INC-1", "PUT", a.requestHeaders(), a.requestBody(), false,
+                a.statusCode(), a.responseHeaders(), a.responseBody(), false, a.durationMs(), a.outcome(), a.error(),
+                a.errorClass(), null, a.eventId(), a.eventType(), a.trigger(), a.eventData());
+
+        DeliveryJob job = JobRebuilder.rebuild(rendered, templated, new HeaderRendering().of(templated), NOW);
+
+        assertThat(job.url()).isEqualTo("https://tool.example/INC-1");
+        assertThat(job.method()).isEqualTo("PUT");
+        assertThat(job.endpointKey()).isEqualTo(EndpointKey.of("wh", "https://example.com/hook"));
+    }
+
+    @Test
+    void shouldRedeliverAnOrdinaryRequestUnderItsOwnUrl() {
+        DeliveryAttempt dead = Attempts.attempt("wh", "d-6", 4, NOW.minusSeconds(60), Outcome.DEAD, 500, "x", 10);
+
+        DeliveryJob job = JobRebuilder.rebuild(dead, WEBHOOK, HEADERS, NOW);
+
+        assertThat(job.endpointKey()).isEqualTo(EndpointKey.of("wh", dead.url()));
     }
 
     @Test

@@ -10,7 +10,6 @@ import io.hookline.contracts.size.EventSize;
 import io.hookline.contracts.size.JobSize;
 import io.hookline.contracts.size.OversizedJob;
 import io.hookline.contracts.size.SizeLimits;
-import io.hookline.contracts.webhook.EndpointKey;
 import io.hookline.matcher.freshness.Freshness;
 import io.hookline.matcher.freshness.PollTimes;
 import io.hookline.matcher.index.WebhookIndex;
@@ -176,7 +175,7 @@ final class EventMatchProcessor implements Processor<byte[], byte[], byte[], Mat
                             job.deliveryId());
                 }
             }
-            context.forward(new Record<>(utf8(EndpointKey.of(webhook.id(), url)),
+            context.forward(new Record<>(utf8(job.endpointKey()),
                     (MatcherOutput) new MatcherOutput.Job(job), timestamp, new RecordHeaders()));
             metrics.job();
             jobs++;
@@ -204,7 +203,7 @@ final class EventMatchProcessor implements Processor<byte[], byte[], byte[], Mat
         long size = Json.toBytes(job).length;
         if (!limits.exceedsRecord(size)) {
             // The estimate counts every control character as six bytes; written, the job fits after all.
-            context.forward(new Record<>(utf8(EndpointKey.of(job.webhookId(), job.url())),
+            context.forward(new Record<>(utf8(job.endpointKey()),
                     (MatcherOutput) new MatcherOutput.Job(job), timestamp, new RecordHeaders()));
             metrics.job();
             jobs++;
@@ -219,7 +218,7 @@ final class EventMatchProcessor implements Processor<byte[], byte[], byte[], Mat
         RecordHeaders headers = new RecordHeaders();
         headers.add(ERROR_HEADER, utf8(OversizedJob.REASON));
         headers.add(ERROR_DETAIL_HEADER, utf8(detail));
-        context.forward(new Record<>(utf8(EndpointKey.of(job.webhookId(), job.url())),
+        context.forward(new Record<>(utf8(job.endpointKey()),
                 (MatcherOutput) new MatcherOutput.Oversized(Json.toBytes(OversizedJob.deadLetter(job, detail))),
                 timestamp, headers));
         context.forward(new Record<>(utf8(job.webhookId()),

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Webhooks with a {@code request_template} in the matcher: the job carries the rendered method, URL, headers and body,
- * keyed by the rendered URL's endpoint; a template that renders no usable request is logged as a failed delivery.
+ * keyed by the webhook's one endpoint (its configured {@code url}) whatever URL it renders; a template that renders no usable request is logged as a failed delivery.
  */
 class RequestTemplateMatchingTest {
 
@@ -33,7 +33,7 @@ class RequestTemplateMatchingTest {
     }
 
     @Test
-    void shouldQueueTheRenderedRequestKeyedByItsUrl() throws Exception {
+    void shouldQueueTheRenderedRequestKeyedByTheWebhooksEndpoint() throws Exception {
         matcher.configure(handlebarsWebhook("wh-aq", """
                 {"method": "PATCH", "url": "https://tickets.example/incidents/{{incident.id}}",
                  "headers": {"X-Priority": "{{incident.priority}}"},
@@ -44,12 +44,39 @@ class RequestTemplateMatchingTest {
         var records = matcher.jobRecords();
         assertThat(records).hasSize(1);
         DeliveryJob job = records.get(0).value();
-        assertThat(records.get(0).key()).isEqualTo(EndpointKey.of("wh-aq", "https://tickets.example/incidents/INC-123"));
+        assertThat(records.get(0).key()).isEqualTo(EndpointKey.of("wh-aq", "https://example.com/hook"));
         assertThat(job.method()).isEqualTo("PATCH");
         assertThat(job.url()).isEqualTo("https://tickets.example/incidents/INC-123");
         assertThat(job.headers()).containsEntry("X-Priority", "P1").containsEntry("Content-Type", "application/json");
         assertThat(Json.MAPPER.readTree(job.body()))
                 .isEqualTo(Json.MAPPER.readTree("{\"title\": \"DB down\", \"tags\": {\"env\": \"prod\"}}"));
+    }
+
+    @Test
+    void shouldKeyJobsRenderedToDifferentUrlsByTheOneEndpointOfTheirWebhook() {
+        // Given an All Quiet-style template: POST to the collection when triggered, PUT to the incident later
+        ObjectNode json = Json.MAPPER.valueToTree(TestWebhooks.webhook("wh-one").build());
+        json.put("request_template", """
+                {% if event.type == 'incident.triggered' %}
+                {"method": "POST", "url": "https://tickets.example/incidents", "body": {"text": "new"}}
+                {% else %}
+                {"method": "PUT", "url": "https://tickets.example/incidents/{{ incident.id }}", "body": {"text": "on"}}
+                {% endif %}""");
+        matcher.configure(Json.MAPPER.convertValue(json, WebhookConfig.class));
+
+        matcher.send(TestEvents.INCIDENT);
+        matcher.send(TestEvents.event("evt-2", "incident.resolved", "acme", "{\"incident\":{\"id\":\"INC-123\"}}"));
+
+        // Then each job calls what it rendered, and both share the webhook's url as endpoint and record key
+        var records = matcher.jobRecords();
+        assertThat(records).extracting(record -> record.value().method() + " " + record.value().url())
+                .containsExactly("POST https://tickets.example/incidents",
+                        "PUT https://tickets.example/incidents/INC-123");
+        assertThat(records).extracting(record -> record.key())
+                .containsExactly(EndpointKey.of("wh-one", "https://example.com/hook"),
+                        EndpointKey.of("wh-one", "https://example.com/hook"));
+        assertThat(records).extracting(record -> record.value().endpointUrl())
+                .containsOnly("https://example.com/hook");
     }
 
     @Test

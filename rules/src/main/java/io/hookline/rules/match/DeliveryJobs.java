@@ -50,7 +50,8 @@ public final class DeliveryJobs {
                 null,
                 null,
                 null,
-                eventTime, prepared.trace());
+                eventTime, prepared.trace(),
+                webhook.endpointUrlFor(url));
     }
 
     /** OnCall's request_trigger: the webhook's trigger type when it has one, else the event type. */

@@ -3,7 +3,6 @@ package io.hookline.bench.harness;
 import io.hookline.contracts.delivery.DeliveryJob;
 import io.hookline.contracts.json.Json;
 import io.hookline.contracts.topic.Topics;
-import io.hookline.contracts.webhook.EndpointKey;
 import io.hookline.contracts.webhook.WebhookConfig;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -583,7 +582,7 @@ public final class Harness {
     private void produceJobs(String topic, List<DeliveryJob> jobs) throws Exception {
         long begin = System.nanoTime();
         for (DeliveryJob job : jobs) {
-            producer.send(new ProducerRecord<>(topic, EndpointKey.of(job.webhookId(), job.url()), Json.toBytes(job)));
+            producer.send(new ProducerRecord<>(topic, job.endpointKey(), Json.toBytes(job)));
         }
         producer.flush();
         log("   put " + jobs.size() + " jobs on " + topic + " in " + elapsed(begin) + " s");
