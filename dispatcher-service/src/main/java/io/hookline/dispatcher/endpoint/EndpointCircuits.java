@@ -8,6 +8,7 @@ import io.hookline.dispatcher.config.CircuitSettings;
 import io.hookline.dispatcher.delivery.OperationalEvents;
 import io.hookline.dispatcher.metrics.CircuitState;
 import io.hookline.dispatcher.metrics.DispatcherMetrics;
+import io.hookline.service.logging.LoggedUrl;
 import io.hookline.service.webhook.WebhookDirectory;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -70,14 +71,14 @@ public class EndpointCircuits implements Circuits {
         }
         CircuitBreaker circuit = registry.circuitBreaker(key);
         circuit.getEventPublisher().onStateTransition(event -> {
-            LOG.info("Circuit of {} {}: {}", webhookId, url, event.getStateTransition());
+            LOG.info("Circuit of {} {}: {}", webhookId, LoggedUrl.origin(url), event.getStateTransition());
             if (event.getStateTransition() == CircuitBreaker.StateTransition.HALF_OPEN_TO_CLOSED) {
                 String tenant = webhooks.find(webhookId).map(webhook -> webhook.tenant()).orElse(null);
                 events.emit(OperationalEvents.ENDPOINT_RECOVERED, webhookId, tenant,
                                 java.util.Map.of("webhook_id", webhookId, "url", url))
                         .whenComplete((ignored, error) -> {
                             if (error != null) {
-                                LOG.error("Cannot emit endpoint.recovered for {} {}", webhookId, url, error);
+                                LOG.error("Cannot emit endpoint.recovered for {} {}", webhookId, LoggedUrl.origin(url), error);
                             }
                         });
             }

@@ -10,6 +10,7 @@ import io.hookline.dispatcher.delivery.AttemptPostponed;
 import io.hookline.dispatcher.delivery.AttemptResult;
 import io.hookline.dispatcher.order.SubjectOrder;
 import io.hookline.service.logging.DeliveryMdc;
+import io.hookline.service.logging.LoggedUrl;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -303,7 +304,7 @@ final class EndpointLane {
                 }
             });
         } catch (RejectedExecutionException e) {
-            LOG.info("Not sending more to {}: the dispatcher is stopping", url);
+            LOG.info("Not sending more to {}: the dispatcher is stopping", LoggedUrl.origin(url));
         }
     }
 
@@ -504,7 +505,7 @@ final class EndpointLane {
                 }
             }, nanos, TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) {
-            LOG.info("Not scheduling endpoint {}: the dispatcher is stopping", url);
+            LOG.info("Not scheduling endpoint {}: the dispatcher is stopping", LoggedUrl.origin(url));
         }
     }
 
