@@ -11,7 +11,6 @@ import io.hookline.service.KafkaComponent;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.BiConsumer;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +34,8 @@ public final class WebhookConfigView implements ConfigProgress, KafkaComponent, 
     public WebhookConfigView(KafkaConnection connection, String topicName, BiConsumer<String, WebhookConfig> updater,
                              Duration requestTimeout) {
         Topic<String, WebhookConfig> topic = new Topic<>(topicName, Serdes.String(),
-                Serdes.serdeFrom(new JsonSerde<>(WebhookConfig.class).serializer(), lenientDeserializer()));
+                Serdes.serdeFrom(new JsonSerde<>(WebhookConfig.class).serializer(),
+                        LenientJson.deserializer(WebhookConfig.class, LOG, "the webhook is not matched until rewritten")));
         this.view = new CompactedTopicView<>("matcher-webhook-config", connection, topic);
         this.requestTimeout = requestTimeout;
         view.addListener(updater);
@@ -74,19 +74,5 @@ public final class WebhookConfigView implements ConfigProgress, KafkaComponent, 
     @Override
     public void close() {
         view.close();
-    }
-
-    private static Deserializer<WebhookConfig> lenientDeserializer() {
-        return (topic, bytes) -> {
-            if (bytes == null) {
-                return null;
-            }
-            try {
-                return Json.fromBytes(bytes, WebhookConfig.class);
-            } catch (RuntimeException e) {
-                LOG.error("A webhook has an unreadable config on {}; it is not matched until rewritten", topic, e);
-                return null;
-            }
-        };
     }
 }

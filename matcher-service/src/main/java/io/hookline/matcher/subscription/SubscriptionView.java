@@ -5,12 +5,12 @@ import io.hookline.contracts.subscription.Subscription;
 import io.hookline.contracts.topic.Topic;
 import io.hookline.contracts.topic.Topics;
 import io.hookline.matcher.freshness.ConfigProgress;
+import io.hookline.matcher.index.LenientJson;
 import io.hookline.service.CompactedTopicView;
 import io.hookline.service.KafkaComponent;
 import io.hookline.service.KafkaConnection;
 import java.time.Duration;
 import java.util.Map;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +31,8 @@ public final class SubscriptionView implements ConfigProgress, KafkaComponent, A
     public SubscriptionView(KafkaConnection connection, String topicName, SubscriptionTable table,
                             Duration requestTimeout) {
         Topic<String, Subscription> topic = new Topic<>(topicName, Serdes.String(), Serdes.serdeFrom(
-                Topics.WEBHOOK_SUBSCRIPTIONS.valueSerde().serializer(), lenientDeserializer()));
+                Topics.WEBHOOK_SUBSCRIPTIONS.valueSerde().serializer(),
+                LenientJson.deserializer(Subscription.class, LOG, "it counts as not subscribed until rewritten")));
         this.view = new CompactedTopicView<>("matcher-webhook-subscriptions", connection, topic);
         this.requestTimeout = requestTimeout;
         view.addListener(table::apply);
@@ -75,19 +76,5 @@ public final class SubscriptionView implements ConfigProgress, KafkaComponent, A
     @Override
     public void close() {
         view.close();
-    }
-
-    private static Deserializer<Subscription> lenientDeserializer() {
-        return (topic, bytes) -> {
-            if (bytes == null) {
-                return null;
-            }
-            try {
-                return Json.fromBytes(bytes, Subscription.class);
-            } catch (RuntimeException e) {
-                LOG.error("An unreadable subscription on {} is ignored", topic, e);
-                return null;
-            }
-        };
     }
 }
